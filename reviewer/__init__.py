@@ -1,0 +1,27 @@
+"""Contract Reviewer: load a contract, split it into clauses, check it against a YAML checklist."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+
+
+def load(path) -> "Document":
+    """Read a contract (TXT, Markdown, DOCX, PDF) into a Document; raises LoadError on bad input."""
+    from .loaders import load as _load
+
+    return _load(path)
+
+
+def review(document, rules=None, perspective: str = "customer"):
+    """Check a Document against a rule set (the built-in pack by default); returns a ReviewResult."""
+    from .engine import review as _review
+
+    return _review(document, rules=rules, perspective=perspective)
+
+
+__all__ = ["__version__", "load", "review"]

@@ -1,0 +1,113 @@
+"""Turn a contract file (TXT, Markdown, DOCX, PDF) into a :class:`~reviewer.document.Document`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Block, Document, PageProblem
+from ..errors import LoadError
+from ..i18n import tr
+from ..textnorm import drop_invisible, normalise_chars
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """A paragraph as a format loader reads it, before it becomes a :class:`Block`."""
+
+    text: str
+    page: int = 1
+    source: str = ""
+    kind: str = "para"
+    #: Offsets into ``text`` where a later page begins, for a paragraph that runs across a
+    #: page break: ``[(offset, page), ...]`` in order.
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a format loader returns: paragraphs in reading order and what it noticed."""
+
+    paragraphs: list[Paragraph]
+    page_count: int = 1
+    page_problems: list[PageProblem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    encoding: str | None = None
+
+
+def load(path: str | Path) -> Document:
+    """Read ``path`` into a Document, or raise :class:`LoadError` with a plain message."""
+    from .sniff import detect_format
+
+    path = Path(path)
+    fmt = detect_format(path)
+    if fmt in ("txt", "md"):
+        from .txt import load_txt as reader
+    elif fmt == "docx":
+        from .docx import load_docx as reader
+    elif fmt == "pdf":
+        from .pdf import load_pdf as reader
+    else:  # pragma: no cover - detect_format raises for everything else
+        raise LoadError(tr("不支持的文件格式。", "Unsupported file format."), path=path)
+    raw = reader(path)
+    return assemble(path, fmt, raw)
+
+
+def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
+    """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, find foreign text."""
+    from ..foreign import find_foreign
+
+    parts: list[str] = []
+    blocks: list[Block] = []
+    page_starts: list[int] = [0] * max(1, raw.page_count)
+    seen_pages: set[int] = set()
+    offset = 0
+    def mark_page(page: int, at: int) -> None:
+        if page not in seen_pages and 1 <= page <= len(page_starts):
+            seen_pages.add(page)
+            page_starts[page - 1] = at
+
+    for para in raw.paragraphs:
+        if para.page_breaks:
+            # Keep the break offsets right while invisible characters and edge spaces go.
+            pieces, cuts, last = [], [], 0
+            for cut, page in para.page_breaks:
+                pieces.append(drop_invisible(para.text[last:cut]))
+                cuts.append((sum(map(len, pieces)), page))
+                last = cut
+            pieces.append(drop_invisible(para.text[last:]))
+            joined = "".join(pieces)
+        else:
+            joined, cuts = drop_invisible(para.text), []
+        lead = len(joined) - len(joined.lstrip())
+        text = normalise_chars(joined.strip())
+        if not text:
+            continue
+        if parts:
+            offset += 1  # the "\n" between blocks
+        mark_page(para.page, offset)
+        for cut, page in cuts:
+            mark_page(page, offset + min(len(text), max(0, cut - lead)))
+        blocks.append(Block(offset, offset + len(text), para.page, para.source, para.kind))
+        parts.append(text)
+        offset += len(text)
+    text = "\n".join(parts)
+    # Pages with no text (scans, blank pages) start where the next page with text starts,
+    # so page_starts stays sorted and bisect finds the right page for every offset.
+    for page in range(len(page_starts) - 1, 0, -1):
+        if (page + 1) not in seen_pages:
+            page_starts[page] = page_starts[page + 1] if page + 1 < len(page_starts) else len(text)
+    for page in range(1, len(page_starts)):
+        page_starts[page] = max(page_starts[page], page_starts[page - 1])
+    document = Document(
+        path=path,
+        format=fmt,
+        text=text,
+        blocks=tuple(blocks),
+        page_starts=tuple(page_starts),
+        page_problems=tuple(raw.page_problems),
+        notes=tuple(raw.notes),
+        source_encoding=raw.encoding,
+    )
+    document.foreign = tuple(find_foreign(document))
+    return document

@@ -1,0 +1,55 @@
+"""Character clean-up applied to each paragraph before it becomes part of ``Document.text``."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# CJK Radicals Supplement code points that some PDF fonts emit instead of the ordinary
+# (mostly simplified) characters; Unicode gives them no decomposition, so they are listed here.
+_RADICAL_SUPPLEMENT = {
+    "⺁": "厂", "⺇": "几", "⺈": "刀", "⺊": "卜", "⺌": "小", "⺍": "小", "⺎": "兀", "⺏": "尢",
+    "⺐": "尢", "⺑": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺖": "心", "⺗": "心", "⺘": "手",
+    "⺙": "攵", "⺛": "旡", "⺜": "日", "⺝": "月", "⺞": "歺", "⺟": "母", "⺠": "民", "⺡": "水",
+    "⺢": "水", "⺣": "火", "⺤": "爪", "⺥": "爪", "⺦": "丬", "⺧": "牛", "⺨": "犬", "⺩": "王",
+    "⺪": "疋", "⺫": "目", "⺬": "示", "⺭": "示", "⺮": "竹", "⺯": "糸", "⺰": "糸", "⺱": "网",
+    "⺲": "网", "⺳": "网", "⺴": "网", "⺵": "网", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "老",
+    "⺺": "聿", "⺻": "聿", "⺼": "肉", "⺽": "臼", "⺾": "艸", "⺿": "艸", "⻀": "艸", "⻁": "虎",
+    "⻂": "衣", "⻃": "襾", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角", "⻈": "讠", "⻉": "贝",
+    "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "钅", "⻑": "長", "⻒": "长",
+    "⻓": "长", "⻔": "门", "⻕": "门", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页",
+    "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马",
+    "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾",
+    "⻫": "齐", "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龟", "⻲": "龟",
+    "⻳": "龟",
+}
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {ord(k): v for k, v in _RADICAL_SUPPLEMENT.items()}
+    # Kangxi radicals (U+2F00–U+2FD5) and CJK compatibility ideographs decompose to one ordinary
+    # ideograph under NFKC; map exactly those, and nothing else, so offsets never move.
+    for cp in list(range(0x2F00, 0x2FD6)) + list(range(0xF900, 0xFB00)) + list(range(0x2F800, 0x2FA20)):
+        ch = chr(cp)
+        norm = unicodedata.normalize("NFKC", ch)
+        if len(norm) == 1 and norm != ch:
+            table[cp] = norm
+    # Non-breaking and odd-width spaces become a plain space (same length).
+    for cp in (0x00A0, 0x2002, 0x2003, 0x2009, 0x202F, 0x205F):
+        table[cp] = " "
+    return table
+
+
+_TABLE = _build_table()
+
+
+def normalise_chars(text: str) -> str:
+    """Map compatibility/radical code points to ordinary characters; length is unchanged."""
+    return text.translate(_TABLE)
+
+
+_ZERO_WIDTH = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
+
+
+def drop_invisible(text: str) -> str:
+    """Remove zero-width characters and soft hyphens (before offsets exist: changes length)."""
+    return text.translate(_ZERO_WIDTH)
