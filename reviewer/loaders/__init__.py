@@ -53,6 +53,13 @@ def load(path: str | Path) -> Document:
     return assemble(path, fmt, raw)
 
 
+def from_text(text: str, name: str = "example.txt") -> Document:
+    """A Document from a string (rule examples, tests): one block per line, like a TXT file."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    raw = RawDocument([Paragraph(line, 1, f"第 {i} 行") for i, line in enumerate(lines, 1)])
+    return assemble(Path(name), "txt", raw)
+
+
 def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
     """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, find foreign text."""
     from ..foreign import find_foreign

@@ -61,3 +61,4 @@ class Param:
     default: Any = None
     doc: str = ""
     regex: bool = False  # a string or list of strings that must compile as regular expressions
+    items: type | None = str  # for a list: the type of its items (None: not checked here)

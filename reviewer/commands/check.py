@@ -1,0 +1,146 @@
+"""``contract-review check``: review contracts and print findings like a compiler, or write reports."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import ReviewerError
+from ..findings import Severity
+from ..i18n import tr
+
+FORMATS = ("text", "json", "html", "docx", "annotated", "xlsx", "md")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("合同文件或文件夹", "contract files or folders"))
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help=tr("额外的规则文件或文件夹（可多次）", "extra rule file or folder (repeatable)"))
+    p.add_argument("--no-default-rules", action="store_true",
+                   help=tr("不使用内置规则和用户规则", "use neither the built-in nor the user's rules"))
+    p.add_argument("--perspective", choices=("customer", "vendor"), default="customer",
+                   help=tr("我方立场：客户（默认）或供应商", "whose counsel we are: customer (default) or vendor"))
+    p.add_argument("--format", choices=FORMATS, default="text")
+    p.add_argument("-o", "--output", metavar="PATH",
+                   help=tr("报告文件；多个合同时为输出文件夹", "report file; a folder when several contracts"))
+    p.add_argument("--fail-on", choices=[s.value for s in Severity], default=None,
+                   help=tr("存在该级别及以上的问题时退出码为 1", "exit 1 when a finding is at or above this severity"))
+    p.add_argument("--no-false-alarms", action="store_true",
+                   help=tr("报告中不列出已标为误报的问题", "leave findings marked as false alarms out of reports"))
+    p.add_argument("--jobs", type=int, default=None, help=tr("并行进程数", "parallel processes"))
+    p.set_defaults(run=run)
+
+
+def load_rules(args: argparse.Namespace):
+    from ..rulepack import RuleSet
+
+    ruleset = RuleSet.default(extra_paths=[Path(p) for p in args.rules],
+                              include_builtin=not args.no_default_rules,
+                              include_user=not args.no_default_rules)
+    for error in ruleset.errors:
+        sys.stderr.write(f"contract-review: {error}\n")
+    return ruleset
+
+
+def expand_inputs(files: list[str]) -> list[Path]:
+    from ..loaders.sniff import SUPPORTED
+
+    out: list[Path] = []
+    for name in files:
+        path = Path(name)
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+                          and not p.name.startswith((".", "~$")))
+        else:
+            out.append(path)
+    return out
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import load, review
+    from ..decisions import DecisionStore
+
+    ruleset = load_rules(args)
+    if ruleset.errors and not ruleset.rules:
+        return 2
+    paths = expand_inputs(args.files)
+    if not paths:
+        raise ReviewerError(tr("没有找到可审查的合同文件（DOCX、PDF、TXT）。",
+                               "No contract files (DOCX, PDF, TXT) found."))
+    if args.format not in ("text", "json") and (len(paths) > 1 or (args.output and Path(args.output).is_dir())):
+        return _batch(args, paths, ruleset)
+    results, failed = [], 0
+    for path in paths:
+        try:
+            document = load(path)
+        except ReviewerError as exc:
+            sys.stderr.write(f"contract-review: {exc}\n")
+            failed += 1
+            continue
+        results.append(review(document, rules=ruleset, perspective=args.perspective))
+    decisions = {str(r.document.path): DecisionStore.for_contract(r.document.path).for_findings(r.findings)
+                 for r in results}
+    if args.format == "text":
+        out = "".join(format_text(r, decisions[str(r.document.path)]) for r in results)
+        _emit(out, args.output)
+    elif args.format == "json":
+        from ..reports.json_report import to_json
+
+        _emit(json.dumps(to_json(results, decisions), ensure_ascii=False, indent=2) + "\n", args.output)
+    else:
+        from ..reports import write_report
+
+        if not args.output:
+            raise ReviewerError(tr("格式 {f} 需要用 -o 指定输出文件。", "Format {f} needs an output file: -o PATH.",
+                                   f=args.format))
+        for r in results:
+            write_report(r, args.format, Path(args.output), decisions=decisions[str(r.document.path)],
+                         include_false_alarms=not args.no_false_alarms)
+    if failed and not results:
+        return 2
+    return _exit_code(results, args.fail_on)
+
+
+def _exit_code(results, fail_on: str | None) -> int:
+    if fail_on is None:
+        return 0
+    threshold = Severity(fail_on)
+    return 1 if any(f.severity.at_least(threshold) for r in results for f in r.findings) else 0
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output:
+        from ..atomic import atomic_write_text
+
+        atomic_write_text(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def format_text(result, decisions=None) -> str:
+    """``file:page: clause severity category — message`` per finding, then the counts."""
+    doc = result.document
+    lines = []
+    for f in result.findings:
+        decision = (decisions or {}).get(f.fingerprint)
+        mark = f" [{decision.status}]" if decision and decision.status != "open" else ""
+        clause = f.clause or "—"
+        lines.append(f"{doc.path}:{f.page}: {clause} {f.severity.value} {f.category} — {f.message}{mark}")
+    counts = result.counts()
+    summary = tr("{n} 个问题：高 {high}，中 {medium}，低 {low}，提示 {info}（{pack}，我方：{side}）",
+                 "{n} findings: {high} high, {medium} medium, {low} low, {info} info ({pack}, perspective: {side})",
+                 n=len(result.findings), pack=result.pack_version or "-",
+                 side=tr("客户", "customer") if result.perspective == "customer" else tr("供应商", "vendor"), **counts)
+    return "\n".join(lines + [summary]) + "\n"
+
+
+def _batch(args, paths, ruleset) -> int:
+    from ..batch import run_batch
+
+    if not args.output:
+        raise ReviewerError(tr("审查多个合同时需要用 -o 指定输出文件夹。", "Several contracts need an output folder: -o DIR."))
+    summary = run_batch(paths, Path(args.output), args.format, ruleset=ruleset, perspective=args.perspective,
+                        jobs=args.jobs)
+    return 2 if getattr(summary, "all_failed", False) else 0

@@ -1,0 +1,195 @@
+"""Run a rule set over a Document and turn every hit into a located, explained Finding."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable
+
+from .findings import Finding, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .rulepack import Rule, RuleSet
+    from .structure import Clause
+
+PERSPECTIVES = ("customer", "vendor")
+
+# Default labels when the loader could not tell the sides apart: in vendor paper the customer
+# is usually 甲方 and the vendor 乙方.
+_DEFAULT_LABELS = {"customer": "甲方", "vendor": "乙方"}
+
+
+@dataclass
+class ReviewContext:
+    """What a rule type sees while it checks one document.
+
+    ``perspective`` is whose counsel we are ("customer" or "vendor"); rules speak of
+    ``{us}``/``{them}`` and ``{customer}``/``{vendor}``, which :meth:`expand` turns into the
+    labels and names the loader found for each side.
+    """
+
+    document: "Document"
+    perspective: str
+    ruleset: "RuleSet"
+    review_date: date = field(default_factory=date.today)
+
+    # -- parties -------------------------------------------------------------------------
+
+    @cached_property
+    def party_terms(self) -> dict[str, list[str]]:
+        """For each role, the words the contract uses for it: its label and its name."""
+        terms: dict[str, list[str]] = {"customer": [], "vendor": []}
+        for party in self.document.parties.parties:
+            if party.role in terms:
+                terms[party.role] += [t for t in (party.label, party.name) if t and len(t) <= 40]
+        for role, label in _DEFAULT_LABELS.items():
+            if not terms[role]:
+                other = "vendor" if role == "customer" else "customer"
+                if label not in terms[other]:
+                    terms[role].append(label)
+        return terms
+
+    @property
+    def us(self) -> str:
+        return self.perspective
+
+    @property
+    def them(self) -> str:
+        return "vendor" if self.perspective == "customer" else "customer"
+
+    def role_of(self, word: str) -> str:
+        """"us"/"them"/"customer"/"vendor" → "customer" or "vendor" for this review."""
+        return {"us": self.us, "them": self.them}.get(word, word)
+
+    def label(self, role: str) -> str:
+        """The word counsel read for a side: "甲方", or the role's name if no label was found."""
+        terms = self.party_terms[self.role_of(role)]
+        return terms[0] if terms else role
+
+    @cached_property
+    def _party_patterns(self) -> dict[str, str]:
+        out = {}
+        for role in ("customer", "vendor"):
+            words = sorted(set(self.party_terms[role]), key=len, reverse=True)
+            out[role] = "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
+        return out
+
+    def expand(self, pattern: str) -> str:
+        """Replace ``{us}``, ``{them}``, ``{customer}``, ``{vendor}`` in a regex by party alternations."""
+        if "{" not in pattern:
+            return pattern
+        pats = self._party_patterns
+        return _PARTY_SLOT.sub(lambda m: pats[self.role_of(m.group(1))], pattern)
+
+    def message_values(self) -> dict[str, str]:
+        return {name: self.label(name) for name in ("us", "them", "customer", "vendor")}
+
+    # -- clauses ---------------------------------------------------------------------------
+
+    @cached_property
+    def clause_types(self) -> dict[int, frozenset[str]]:
+        """Clause index → the clause types it belongs to (see ``clause_types`` in the rule files)."""
+        return self.ruleset.clause_types.classify(self.document)
+
+    def clauses_of_type(self, *types: str) -> list["Clause"]:
+        wanted = set(types)
+        return [n for n in self.document.clauses if self.clause_types.get(n.index, frozenset()) & wanted]
+
+    def types_of(self, clause: "Clause") -> frozenset[str]:
+        return self.clause_types.get(clause.index, frozenset())
+
+    @cached_property
+    def contract_spans(self) -> list[tuple[int, int]]:
+        """Spans of ``Document.text`` that belong to the contract (not chrome or advertising)."""
+        doc = self.document
+        return [(b.start, b.end) for b in doc.blocks if not doc.is_foreign_block(b)]
+
+    def in_contract(self, start: int, end: int) -> bool:
+        doc = self.document
+        block = doc.block_at(start)
+        return block is not None and not doc.is_foreign_block(block)
+
+
+_PARTY_SLOT = re.compile(r"\{(us|them|customer|vendor)\}")
+
+
+@dataclass
+class ReviewResult:
+    """A finished review: the findings in document order and what produced them."""
+
+    document: "Document"
+    findings: list[Finding]
+    perspective: str
+    packs: list[dict]  # [{"pack", "version", "path"}] of every rule file that took part
+    clause_types: dict[int, frozenset[str]]
+    review_date: date
+
+    @property
+    def pack_version(self) -> str:
+        """One line naming the checklist that produced this review, for reports."""
+        seen: dict[str, str] = {}
+        for p in self.packs:
+            seen.setdefault(p["pack"], p["version"])
+        return ", ".join(f"{name} {version}" for name, version in seen.items())
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Severity}
+        for f in self.findings:
+            out[f.severity.value] += 1
+        return out
+
+
+def review(document: "Document", rules: "RuleSet | None" = None, perspective: str = "customer",
+           review_date: date | None = None) -> ReviewResult:
+    """Check ``document`` against ``rules`` (the built-in pack plus user overrides by default)."""
+    from .rulepack import RuleSet
+
+    if perspective not in PERSPECTIVES:
+        raise ValueError(f"perspective must be one of {PERSPECTIVES}, not {perspective!r}")
+    ruleset = rules if rules is not None else RuleSet.default()
+    ctx = ReviewContext(document, perspective, ruleset, review_date or date.today())
+    findings: dict[tuple, Finding] = {}
+    for rule in ruleset.active_rules(perspective):
+        for finding in _findings_of(rule, ctx):
+            findings.setdefault((finding.rule, finding.start, finding.end, finding.message), finding)
+    ordered = sorted(findings.values(), key=lambda f: f.sort_key)
+    return ReviewResult(document, ordered, perspective, ruleset.pack_infos(), ctx.clause_types,
+                        ctx.review_date)
+
+
+def _findings_of(rule: "Rule", ctx: ReviewContext) -> Iterable[Finding]:
+    doc = ctx.document
+    tree = doc.clauses
+    for hit in rule.impl.check(ctx):
+        start = max(0, min(hit.start, len(doc.text)))
+        end = max(start, min(hit.end, len(doc.text)))
+        node = tree.clause_at(start) if "clause" not in hit.values else None
+        clause = hit.values.get("clause") if "clause" in hit.values else (
+            node.number if node is not None and node.number else None)
+        if node is not None and node.kind in ("signature", "title", "preamble", "annex") and clause is None:
+            clause = None
+        values = {
+            **ctx.message_values(),
+            "clause": clause or "",
+            "clause_name": (node.display if node is not None else ""),
+            "text": doc.text[start:end],
+            **{k: v for k, v in hit.values.items() if k != "clause"},
+        }
+        yield Finding(
+            rule=rule.id,
+            category=rule.category,
+            severity=hit.severity or rule.severity,
+            start=start,
+            end=end,
+            clause=clause,
+            page=doc.page_at(start),
+            text=doc.text[start:end],
+            title=rule.fill(rule.title, values),
+            message=rule.fill(rule.message, values),
+            why=rule.fill(rule.why, values),
+            basis=rule.fill(rule.basis, values),
+            suggestion=rule.fill(rule.suggestion, values),
+        )
