@@ -45,13 +45,13 @@ def load_rules(args: argparse.Namespace):
 
 
 def expand_inputs(files: list[str]) -> list[Path]:
-    from ..loaders.sniff import SUPPORTED
+    from ..loaders.sniff import SUPPORTED_SUFFIXES
 
     out: list[Path] = []
     for name in files:
         path = Path(name)
         if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
+            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
                           and not p.name.startswith((".", "~$")))
         else:
             out.append(path)

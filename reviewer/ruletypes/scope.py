@@ -48,6 +48,24 @@ def _excluded(ctx: "ReviewContext", node: "Clause", not_types: list[str] | None)
     return bool(not_types) and bool(ctx.types_of(node) & set(not_types))
 
 
+class Span:
+    """A match as offsets into ``Document.text`` (like ``re.Match``: start(), end(), group(0))."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self._text
+
+
 class Matcher:
     """A compiled list of regexes (party slots expanded per review) matched as one alternation."""
 
@@ -55,6 +73,7 @@ class Matcher:
         self.patterns = [re.escape(p) for p in patterns] if literal else list(patterns or [])
         self._static = None if any("{" in p for p in self.patterns) else self._compile(self.patterns)
         self._cache: dict[int, re.Pattern | None] = {}
+        self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern | None:
@@ -72,13 +91,19 @@ class Matcher:
             self._cache[key] = self._compile([ctx.expand(p) for p in self.patterns])
         return self._cache[key]
 
-    def finditer(self, ctx: "ReviewContext", start: int, end: int) -> Iterator[re.Match]:
+    def finditer(self, ctx: "ReviewContext", start: int, end: int) -> Iterator["Span"]:
+        """Non-empty matches in ``text[start:end]``; ``^``/``$`` anchor at the ends of that span."""
         rx = self.regex(ctx)
         if rx is None:
             return iter(())
-        return (m for m in rx.finditer(ctx.document.text, start, end) if m.end() > m.start())
+        text = ctx.document.text
+        if self._anchored:
+            # re's pos argument does not make ^ match there, so search the slice itself.
+            return (Span(m.start() + start, m.end() + start, m.group(0))
+                    for m in rx.finditer(text[start:end]) if m.end() > m.start())
+        return (Span(m.start(), m.end(), m.group(0)) for m in rx.finditer(text, start, end) if m.end() > m.start())
 
-    def search(self, ctx: "ReviewContext", start: int, end: int) -> re.Match | None:
+    def search(self, ctx: "ReviewContext", start: int, end: int) -> "Span | None":
         return next(self.finditer(ctx, start, end), None)
 
 

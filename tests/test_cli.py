@@ -1,0 +1,134 @@
+"""The command line: compiler-like output, JSON, exit codes, rules list/explain/test, overrides."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+
+RULES = """\
+# yaml-language-server: $schema=./schema.json
+pack: cli-test
+version: "9.9"
+rules:
+  - id: test-suspension
+    type: pattern
+    title: 供应商可暂停服务
+    category: suspension
+    severity: medium
+    message: "{clause} 允许{them}单方暂停服务：“{text}”。"
+    why: 暂停服务会中断我方业务。
+    suggestion: 删除暂停条款。
+    any: ['{them}有权暂停']
+    examples:
+      fire: ["8.2 乙方有权暂停提供服务。"]
+      no_fire: ["8.2 甲方有权暂停付款。"]
+"""
+CONTRACT = "技术服务合同\n甲方：某某电商有限公司\n乙方：某某科技有限公司\n第一条 服务\n1.1 乙方应提供技术服务。\n1.2 若甲方逾期付款，乙方有权暂停提供服务。\n"
+
+
+@pytest.fixture
+def setup(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONTRACT_REVIEW_RULES_DIR", str(tmp_path / "no-user-rules"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(RULES, encoding="utf-8")
+    contract = tmp_path / "合同 样本.txt"
+    contract.write_text(CONTRACT, encoding="utf-8")
+    return rules, contract
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_text_output_reads_like_a_compiler(setup, capsys):
+    rules, contract = setup
+    code, out, err = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules))
+    assert code == 0, err
+    first = out.splitlines()[0]
+    assert first == f"{contract}:1: 1.2 medium suspension — 1.2 允许乙方单方暂停服务：“乙方有权暂停”。"
+    assert "1 个问题：高 0，中 1，低 0，提示 0（cli-test 9.9" in out
+
+
+def test_fail_on_sets_exit_code(setup, capsys):
+    rules, contract = setup
+    assert run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--fail-on", "medium")[0] == 1
+    assert run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--fail-on", "high")[0] == 0
+
+
+def test_json_output_indexes_the_full_text(setup, capsys):
+    rules, contract = setup
+    code, out, _ = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema"] == 1
+    doc = data["documents"][0]
+    finding = doc["findings"][0]
+    assert doc["text"][finding["start"]:finding["end"]] == finding["text"] == "乙方有权暂停"
+    assert finding["clause"] == "1.2" and finding["rule"] == "test-suspension"
+    assert doc["perspective"] == "customer"
+
+
+def test_perspective_vendor_flips_us_and_them(setup, capsys):
+    rules, contract = setup
+    code, out, _ = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules),
+                       "--perspective", "vendor")
+    assert code == 0 and "suspension" not in out.splitlines()[0]
+
+
+def test_missing_file_is_a_plain_error_with_exit_2(setup, capsys):
+    code, out, err = run(capsys, "check", "no-such-contract.docx")
+    assert code == 2 and "Traceback" not in err and "no-such-contract.docx" in err
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "pdf", "x.txt"])
+    assert exc.value.code == 2
+
+
+def test_rules_list_explain_and_test(setup, capsys):
+    rules, _ = setup
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(rules), "list")
+    assert code == 0 and out.splitlines()[0].split() == ["test-suspension", "suspension", "medium", "开", "rules.yaml:5"]
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(rules), "explain", "test-suspension")
+    assert code == 0 and "暂停服务会中断我方业务" in out and "What it flags" in out and "8.2 乙方有权暂停提供服务。" in out
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(rules), "test")
+    assert code == 0 and "2 个示例通过，0 个失败" in out
+
+
+def test_rules_test_fails_on_a_broken_example(setup, capsys, tmp_path):
+    rules, _ = setup
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(RULES.replace('no_fire: ["8.2 甲方有权暂停付款。"]', 'no_fire: ["8.2 乙方有权暂停付款。"]'),
+                      encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(broken), "test")
+    assert code == 1
+    assert f"FAIL {broken}:5: test-suspension [no_fire]" in out and "'8.2 乙方有权暂停付款。'" in out
+
+
+def test_override_file_changes_severity_in_check_output(setup, capsys, tmp_path):
+    rules, contract = setup
+    override = tmp_path / "zz-override.yaml"
+    override.write_text('pack: mine\nversion: "1"\nrules:\n  - id: test-suspension\n    severity: high\n',
+                        encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules),
+                       "--rules", str(override))
+    assert " 1.2 high suspension — " in out.splitlines()[0]
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(rules), "--rules", str(override),
+                       "list", "--origin")
+    assert "severity ← zz-override.yaml:4" in out
+
+
+def test_broken_rule_file_is_reported_and_others_still_run(setup, capsys, tmp_path):
+    rules, contract = setup
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('pack: bad\nversion: "1"\nrules:\n  - id: x\n    type: patern\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--rules", str(bad))
+    assert code == 0 and f"{bad}:5:11: 未知的规则类型“patern”（是否想写“pattern”？）" in err
+    assert "suspension" in out
