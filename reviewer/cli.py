@@ -1,4 +1,9 @@
-"""The ``contract-review`` command: ``check``, ``outline``, ``rules`` and ``gui`` (the default)."""
+"""The engine's command line: ``check``, ``outline`` and ``rules``.
+
+The installed ``contract-review`` command is :func:`ui.launch.main`, which opens the window for
+``gui`` or no arguments and hands everything else to :func:`main` here, so the engine never
+imports the GUI.
+"""
 
 from __future__ import annotations
 
@@ -29,28 +34,21 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_arguments(sub.add_parser("check", help=tr("审查合同并输出问题", "review contracts and print findings")))
     outline.add_arguments(sub.add_parser("outline", help=tr("显示合同的条款结构", "print a contract's clause tree")))
     rules_cmd.add_arguments(sub.add_parser("rules", help=tr("列出、解释、测试审查规则", "list, explain and test rules")))
-    gui = sub.add_parser("gui", help=tr("打开审查窗口", "open the review window"))
-    gui.add_argument("file", nargs="?")
-    gui.add_argument("--screenshot", metavar="PNG")
-    gui.add_argument("--perspective", choices=("customer", "vendor"))
+    sub.add_parser("gui", help=tr("打开审查窗口（contract-review gui [FILE] [--screenshot PNG]）",
+                                  "open the review window (contract-review gui [FILE] [--screenshot PNG])"))
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        return _gui([])
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
-    if args.command is None:
-        return _gui(["--lang", args.lang] if args.lang else [])
-    if args.command == "gui":
-        gui_argv = ([args.file] if args.file else []) + (["--screenshot", args.screenshot] if args.screenshot else [])
-        gui_argv += ["--perspective", args.perspective] if args.perspective else []
-        gui_argv += ["--lang", args.lang] if args.lang else []
-        return _gui(gui_argv)
+    if args.command in (None, "gui"):
+        sys.stderr.write(tr("审查窗口由 contract-review 命令打开（contract-review gui [文件]）。\n",
+                            "The review window is opened by the contract-review command (contract-review gui [FILE]).\n"))
+        return EXIT_ERROR
     try:
         return int(args.run(args))
     except ReviewerError as exc:
@@ -59,16 +57,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(tr("已中断。\n", "Interrupted.\n"))
         return 130
-
-
-def _gui(argv: list[str]) -> int:
-    try:
-        from ui.app import main as gui_main
-    except ImportError as exc:  # PySide6 missing or broken: say so plainly
-        sys.stderr.write(tr("无法启动图形界面：{e}\n请确认已安装 PySide6-Essentials。\n",
-                            "Cannot start the window: {e}\nCheck that PySide6-Essentials is installed.\n", e=exc))
-        return EXIT_ERROR
-    return int(gui_main(argv))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,28 @@
+"""The ``contract-review`` command: the window for ``gui`` or no arguments, the engine's CLI otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] == "gui" or (argv[0] == "--lang" and len(argv) == 2):
+        gui_argv = argv[1:] if argv and argv[0] == "gui" else argv
+        try:
+            from ui.app import main as gui_main
+        except ImportError as exc:  # PySide6 missing or broken: say so plainly
+            from reviewer.i18n import tr
+
+            sys.stderr.write(tr("无法启动审查窗口：{e}\n请确认已安装 PySide6-Essentials。\n",
+                                "Cannot start the review window: {e}\nCheck that PySide6-Essentials is installed.\n",
+                                e=exc))
+            return 2
+        return int(gui_main(gui_argv))
+    from reviewer.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
