@@ -137,10 +137,10 @@ def format_text(result, decisions=None) -> str:
 
 
 def _batch(args, paths, ruleset) -> int:
-    from ..batch import run_batch
+    from ..batch import ProgressBar, run_batch
 
     if not args.output:
         raise ReviewerError(tr("审查多个合同时需要用 -o 指定输出文件夹。", "Several contracts need an output folder: -o DIR."))
     summary = run_batch(paths, Path(args.output), args.format, ruleset=ruleset, perspective=args.perspective,
-                        jobs=args.jobs)
+                        jobs=args.jobs, progress=ProgressBar(), include_false_alarms=not args.no_false_alarms)
     return 2 if getattr(summary, "all_failed", False) else 0
