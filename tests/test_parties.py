@@ -1,0 +1,165 @@
+"""The parties: labels, names, and which side is the vendor and which the customer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import reviewer
+from reviewer.document import Document
+from reviewer.loaders import Paragraph, RawDocument, assemble
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def doc_from(text: str) -> Document:
+    lines = text.strip("\n").split("\n")
+    raw = RawDocument([Paragraph(line, 1, f"第 {i} 行") for i, line in enumerate(lines, 1)])
+    return assemble(Path("example.txt"), "txt", raw)
+
+
+def summary(doc: Document) -> list[tuple[str, str, str]]:
+    return [(p.label, p.name, p.role) for p in doc.parties.parties]
+
+
+def check_evidence(doc: Document) -> None:
+    for party in doc.parties.parties:
+        if party.role != "unknown":
+            assert party.evidence and doc.text[party.start:party.end] == party.evidence, party
+
+
+@pytest.mark.parametrize("name", ["seed-contract-scraped.txt", "seed-contract-clean.txt",
+                                  "seed-contract-clean.docx", "seed-contract-clean.pdf"])
+def test_seed_parties(name):
+    doc = reviewer.load(SAMPLES / name)
+    assert summary(doc) == [("甲方", "电商平台所有者", "customer"), ("乙方", "提供智能客服系统升级服务的公司", "vendor")]
+    parties = doc.parties
+    assert parties.customer.label == "甲方" and parties.vendor.label == "乙方"
+    assert parties.customer.evidence == "“甲方”指的是需要升级智能客服系统的电商平台所有者"
+    check_evidence(doc)
+
+
+def test_header_names_and_duties():
+    doc = doc_from("""
+技术服务合同
+甲方：北京某某科技有限公司
+乙方：上海某某信息技术有限公司
+第一条 乙方为甲方提供系统运维服务。
+第二条 甲方应于每季度首月向乙方支付服务费人民币5万元。
+第三条 乙方应在甲方支付服务费后五日内向甲方提供发票。
+""")
+    assert summary(doc) == [("甲方", "北京某某科技有限公司", "customer"), ("乙方", "上海某某信息技术有限公司", "vendor")]
+    check_evidence(doc)
+    assert doc.parties.vendor.evidence.startswith("乙方为甲方提供系统运维服务")
+
+
+def test_entrusting_and_entrusted_party():
+    doc = doc_from("""
+委托开发合同
+委托方：某某零售有限公司
+受托方：某某软件有限公司
+第一条 委托方委托受托方开发会员管理系统。
+第二条 委托方应在验收合格后十日内向受托方支付开发费用。
+""")
+    assert summary(doc) == [("委托方", "某某零售有限公司", "customer"), ("受托方", "某某软件有限公司", "vendor")]
+    assert doc.parties.customer.evidence == "委托方：某某零售有限公司"
+    check_evidence(doc)
+
+
+def test_role_in_brackets_decides_even_without_duties():
+    doc = doc_from("""
+合作协议
+甲方（受托方）：某某咨询有限公司
+乙方（委托方）：某某制造有限公司
+第一条 双方应本着诚信原则合作。
+""")
+    assert summary(doc) == [("甲方", "某某咨询有限公司", "vendor"), ("乙方", "某某制造有限公司", "customer")]
+    check_evidence(doc)
+
+
+def test_bracket_with_other_role_words():
+    doc = doc_from("""
+云服务订阅协议
+甲方（订阅方）：北京某某餐饮管理有限公司
+乙方（服务方）：深圳某某科技有限公司
+""")
+    assert summary(doc) == [("甲方", "北京某某餐饮管理有限公司", "customer"), ("乙方", "深圳某某科技有限公司", "vendor")]
+
+
+def test_short_names_in_a_sentence():
+    doc = doc_from("""
+本合同由北京某某科技有限公司（以下简称“甲方”）与上海某某软件有限公司（以下简称“乙方”）签订。
+第一条 乙方应按期交付软件。
+第二条 甲方应按期支付合同价款。
+""")
+    assert summary(doc) == [("甲方", "北京某某科技有限公司", "customer"), ("乙方", "上海某某软件有限公司", "vendor")]
+
+
+def test_buyer_and_seller_with_blank_names():
+    doc = doc_from("""
+买卖合同
+买方：____________
+卖方：{{卖方名称}}
+第一条 卖方应于2024年5月1日前交付货物。
+""")
+    assert summary(doc) == [("买方", "", "customer"), ("卖方", "", "vendor")]
+
+
+def test_english_party_a_and_b():
+    doc = doc_from("""
+SOFTWARE LICENCE AGREEMENT
+This Agreement is made between ABC Technology Ltd. (hereinafter "Party A") and XYZ Software Inc. (hereinafter "Party B").
+1. Party A shall pay Party B the licence fee of USD 10,000 within 30 days of the invoice.
+2. Party B shall provide the Software and support services to Party A.
+""")
+    assert summary(doc) == [("Party A", "ABC Technology Ltd.", "customer"), ("Party B", "XYZ Software Inc.", "vendor")]
+    check_evidence(doc)
+
+
+def test_english_customer_and_supplier():
+    doc = doc_from("""
+SERVICES AGREEMENT
+Customer: Harbour Foods Ltd.
+Supplier: Northwind Systems Inc.
+1. The Supplier shall deliver the Services described in Schedule 1.
+""")
+    assert summary(doc) == [("Customer", "Harbour Foods Ltd.", "customer"), ("Supplier", "Northwind Systems Inc.", "vendor")]
+
+
+def test_unknown_when_nothing_tells():
+    doc = doc_from("""
+保密协议
+甲方：某某银行股份有限公司
+乙方：某某数据服务有限公司
+双方应对在合作过程中知悉的对方商业秘密严格保密。
+""")
+    assert summary(doc) == [("甲方", "某某银行股份有限公司", "unknown"), ("乙方", "某某数据服务有限公司", "unknown")]
+    assert doc.parties.customer is None and doc.parties.vendor is None
+
+
+def test_common_words_are_not_parties():
+    doc = doc_from("""
+第一条 乙方应为甲方完善用户画像，并向客户提供服务。最终用户是指使用甲方网站的个人。
+第二条 甲方应向乙方支付服务费用。
+""")
+    assert [p.label for p in doc.parties.parties] == ["甲方", "乙方"]
+    assert doc.parties.vendor.label == "乙方" and doc.parties.customer.label == "甲方"
+
+
+def test_no_parties_in_a_text_without_any():
+    assert doc_from("本文没有当事人。").parties.parties == ()
+
+
+@pytest.mark.parametrize("name, customer, vendor", [
+    ("software-development-contract.txt", ("甲方", "上海澄明医疗器械有限公司"), ("乙方", "杭州云栈信息技术有限公司")),
+    ("saas-subscription-agreement.txt", ("甲方", "北京禾川餐饮管理有限公司"), ("乙方", "深圳云帆数智科技有限公司")),
+    ("data-processing-agreement.txt", ("甲方", "杭州知味连锁超市有限公司"), ("乙方", "")),
+])
+def test_samples(name, customer, vendor):
+    doc = reviewer.load(SAMPLES / name)
+    parties = doc.parties
+    assert (parties.customer.label, parties.customer.name) == customer
+    assert (parties.vendor.label, parties.vendor.name) == vendor
+    check_evidence(doc)
