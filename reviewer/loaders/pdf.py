@@ -1,0 +1,225 @@
+"""PDF contracts through PDFium: each page's text lines with their positions, then paragraphs."""
+
+from __future__ import annotations
+
+import ctypes
+from pathlib import Path
+
+from ..document import PageProblem
+from ..errors import LoadError
+from ..i18n import tr
+from . import RawDocument
+from .pdf_layout import Line, build_paragraphs, is_cjk, keeps_gap, remove_running_lines, unspace_letters
+from .sniff import damaged_error
+
+# PDFium (pypdfium2) reads a page's text in about a millisecond; pdfplumber/pdfminer take some
+# twenty times longer, so they stay off this path. PDFium already orders the characters, breaks
+# lines and skips characters drawn twice for fake bold; we ask it for a handful of positions per
+# line (not per character) and decide the rest in .pdf_layout.
+_FPDF_ERR_PASSWORD = 4
+_LINE_BREAKS = "\r\n"
+_FEW_LINES = 3
+
+
+def load_pdf(path: Path) -> RawDocument:
+    """Read a PDF's text layer; pages without one become PageProblems, a PDF without any a LoadError."""
+    import pypdfium2 as pdfium
+
+    try:
+        # Bytes rather than a path: PDFium's own file opening trips over non-ASCII paths on Windows.
+        pdf = pdfium.PdfDocument(path.read_bytes())
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == _FPDF_ERR_PASSWORD:
+            raise LoadError(
+                tr("PDF 设置了打开密码，无法读取。", "The PDF is protected with a password and cannot be read."),
+                path=path,
+                hint=tr("请向对方索取未加密的版本；或用密码在 PDF 阅读器中打开后“打印为 PDF”另存一份，再打开新文件。",
+                        "Ask the sender for an unprotected copy, or open it with the password in a PDF reader, "
+                        "print it to a new PDF, and open that file."),
+            ) from None
+        raise damaged_error(path, "PDF") from None
+    except (OSError, ValueError):
+        raise damaged_error(path, "PDF") from None
+    try:
+        page_count = len(pdf)
+        if page_count == 0:
+            raise damaged_error(path, "PDF")
+        pages: list[list[Line]] = []
+        problems: dict[int, str] = {}
+        pictured: set[int] = set()  # pages with few lines and a picture: maybe a scan with a footer
+        for index in range(page_count):
+            lines, problem, picture = _read_page(pdf, index)
+            pages.append(lines)
+            if problem:
+                problems[index + 1] = problem
+            if picture:
+                pictured.add(index + 1)
+    except (RuntimeError, OSError, ValueError):  # PdfiumError is a RuntimeError
+        raise damaged_error(path, "PDF") from None
+    finally:
+        pdf.close()
+
+    if any(pages):
+        remove_running_lines(pages)
+        for number, lines in enumerate(pages, 1):
+            if not lines and number in pictured:
+                problems.setdefault(number, "no-text")  # a scanned page with a typed page number
+    if not any(pages):
+        raise LoadError(
+            tr("这个 PDF 是扫描件（共 {n} 页），没有可读取的文字层，无法审查。",
+               "This PDF is a scan ({n} pages) with no text layer, so it cannot be reviewed.", n=page_count),
+            path=path,
+            hint=tr("请先用 OCR（文字识别）软件处理，生成带文字层的 PDF 或 DOCX，再打开。",
+                    "Run OCR (text recognition) on it first to make a PDF with a text layer, or a DOCX, "
+                    "and open that."),
+        )
+    paragraphs = build_paragraphs(pages)
+    page_problems = [PageProblem(number, problem) for number, problem in sorted(problems.items())]
+    return RawDocument(paragraphs, page_count=page_count, page_problems=page_problems)
+
+
+def _read_page(pdf, index: int) -> tuple[list[Line], str | None, bool]:
+    """The page's lines (headers and footers still in), its problem if it has no usable text,
+    and whether a page of at most a few lines also shows a picture (a scan with a typed footer)."""
+    import pypdfium2.raw as raw
+
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            count = textpage.count_chars()
+            if count <= 0:
+                has_objects = raw.FPDFPage_CountObjects(page.raw) > 0
+                return [], ("no-text" if has_objects else None), False
+            text = textpage.get_text_range(0, count)
+            if len(text) != count:
+                # Characters outside the BMP come as surrogate pairs, and glyphs without a
+                # Unicode value are left out; ask for each character so indices stay aligned.
+                text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+            lines = _lines(textpage.raw, text, page.get_size(), page.get_rotation(), index + 1)
+        finally:
+            textpage.close()
+        picture = len(lines) <= _FEW_LINES and _has_picture(page)
+    finally:
+        page.close()
+    if not lines:
+        return [], "no-text", picture
+    if _garbled(lines):
+        # Fonts without a Unicode map: the "text" is glyph numbers, not words.
+        return [], "garbled-text", picture
+    return lines, None, picture
+
+
+def _has_picture(page) -> bool:
+    import pypdfium2.raw as raw
+
+    return any(raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) == raw.FPDF_PAGEOBJ_IMAGE
+               for i in range(raw.FPDFPage_CountObjects(page.raw)))
+
+
+def _lines(textpage, text: str, size: tuple[float, float], rotation: int, page: int) -> list[Line]:
+    """Split PDFium's text at its line breaks; one loose box per line end, a few per gap."""
+    import pypdfium2.raw as raw
+
+    width, height = size
+    shown = (width, height) if rotation in (0, 180) else (height, width)
+    rect = raw.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
+
+    def box(i: int) -> tuple[float, float, float, float]:
+        """Loose box of char ``i`` as (left, top, right, bottom) in reading orientation, y down."""
+        raw.FPDFText_GetLooseCharBox(textpage, i, rect_ref)
+        return _orient(rect.left, rect.top, rect.right, rect.bottom, width, height, rotation)
+
+    lines: list[Line] = []
+    n = len(text)
+    start = 0
+    while start < n:
+        end = start
+        while end < n and text[end] not in _LINE_BREAKS:
+            end += 1
+        first, last = start, end - 1
+        while first <= last and text[first].isspace():
+            first += 1
+        while last >= first and text[last].isspace():
+            last -= 1
+        start = end + 1
+        if first > last:
+            continue
+        # A space typed at either end of a line is in the source (a stray space the wrap hides).
+        space_before = first > 0 and text[first - 1] == " " and raw.FPDFText_IsGenerated(textpage, first - 1) == 0
+        space_after = text[last + 1:last + 2] == " " and raw.FPDFText_IsGenerated(textpage, last + 1) == 0
+        chars: list[str] = []
+        gaps: list[float] | None = []  # widths of the gaps kept as spaces; None once a typed space shows
+        for i in range(first, last + 1):
+            ch = text[i]
+            if ch == " " and raw.FPDFText_IsGenerated(textpage, i) == 1:
+                if chars and chars[-1] == " ":
+                    continue
+                before = next((c for c in reversed(chars) if c != " "), "")
+                after = next((c for c in text[i + 1:last + 1] if c != " "), "")
+                if is_cjk(before) or is_cjk(after) or before == after:
+                    left_box, right_box = box(i - 1), box(i + 1)
+                    gap = right_box[0] - left_box[2]
+                    if not keeps_gap(before, after, gap, left_box[3] - left_box[1]):
+                        continue
+                    if gaps is not None:
+                        gaps.append(gap)
+            elif ch == " ":
+                gaps = None
+            elif ch < " " and ch != "\t":
+                continue  # control characters and glyphs PDFium could not name (U+0000)
+            chars.append(ch)
+        left, top, _, bottom = box(first)
+        _, top2, right, bottom2 = box(last)
+        line = Line("".join(chars), page, left, right, min(top, top2), max(bottom, bottom2), *shown, gaps,
+                    space_before, space_after)
+        if lines and _same_baseline(lines[-1], line):
+            _extend(lines[-1], line)
+        else:
+            lines.append(line)
+    for line in lines:
+        line.text = unspace_letters(line.text, line.gaps, line.size)
+    return lines
+
+
+def _same_baseline(previous: Line, line: Line) -> bool:
+    """PDFium sometimes breaks a line between separately drawn pieces that stand side by side
+    (it misjudges the text flow when every character is its own object); they are one line."""
+    overlap = min(previous.bottom, line.bottom) - max(previous.top, line.top)
+    return overlap > 0.6 * min(previous.size, line.size) and line.left >= previous.right - 1.0
+
+
+def _extend(previous: Line, line: Line) -> None:
+    gap = line.left - previous.right
+    before, after = previous.text[-1:], line.text[:1]
+    joint = " " if gap >= 0.2 * previous.size and keeps_gap(before, after, gap, previous.size) else ""
+    previous.text += joint + line.text
+    previous.space_after = line.space_after
+    if previous.gaps is None or line.gaps is None:
+        previous.gaps = None
+    else:
+        previous.gaps += ([gap] if joint else []) + line.gaps
+    previous.right = line.right
+    previous.top = min(previous.top, line.top)
+    previous.bottom = max(previous.bottom, line.bottom)
+
+
+def _orient(left: float, top: float, right: float, bottom: float, width: float, height: float,
+            rotation: int) -> tuple[float, float, float, float]:
+    """PDF user space (y up, unrotated) → the page as displayed (y down), for /Rotate 0/90/180/270."""
+    if rotation == 90:
+        xs, ys = (top, bottom), (left, right)
+    elif rotation == 180:
+        xs, ys = (width - left, width - right), (top, bottom)
+    elif rotation == 270:
+        xs, ys = (height - top, height - bottom), (width - left, width - right)
+    else:
+        xs, ys = (left, right), (height - top, height - bottom)
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _garbled(lines: list[Line]) -> bool:
+    chars = [ch for line in lines for ch in line.text if not ch.isspace()]
+    bad = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ch < " ")
+    return bool(chars) and bad > 0.3 * len(chars)
