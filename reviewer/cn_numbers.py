@@ -160,3 +160,53 @@ def _below_10k(value: int) -> str:
         else:
             zero = True
     return "".join(out)
+
+
+_CAPITAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_CAPITAL_UNITS = (("仟", 1000), ("佰", 100), ("拾", 10), ("", 1))
+
+
+def capital_amount(value: Decimal) -> str:
+    """100500 → 壹拾万零伍佰元整; 500.5 → 伍佰元伍角: an amount written as in a contract's 大写."""
+    value = value.quantize(Decimal("0.01"))
+    whole = int(value)
+    cents = int((value - whole) * 100)
+    if whole == 0:
+        integer = "零"
+    else:
+        groups, out, pending_zero = [], [], False
+        while whole:
+            whole, group = divmod(whole, 10_000)
+            groups.append(group)
+        for position in range(len(groups) - 1, -1, -1):
+            group = groups[position]
+            if group == 0:
+                pending_zero = bool(out)
+                continue
+            if out and (pending_zero or group < 1000):
+                out.append("零")
+            out.append(_capital_group(group))
+            out.append(("", "万", "亿", "万亿")[position])
+            pending_zero = False
+        integer = "".join(out)
+    jiao, fen = divmod(cents, 10)
+    if not cents:
+        return integer + "元整"
+    tail = (_CAPITAL_DIGITS[jiao] + "角" if jiao else "零") + (_CAPITAL_DIGITS[fen] + "分" if fen else "")
+    if integer == "零":
+        return tail.lstrip("零")
+    return integer + "元" + tail
+
+
+def _capital_group(value: int) -> str:
+    out, zero = [], False
+    for name, unit in _CAPITAL_UNITS:
+        digit, value = divmod(value, unit)
+        if digit:
+            if zero and out:
+                out.append("零")
+            out.append(_CAPITAL_DIGITS[digit] + name)
+            zero = False
+        else:
+            zero = True
+    return "".join(out)

@@ -114,7 +114,25 @@ class Document:
 
     def is_foreign_block(self, block: Block) -> bool:
         """True when the whole block is foreign text (chrome, advertising), so not contract."""
-        return any(f.start <= block.start and block.end <= f.end for f in self.foreign)
+        return block.start in self._foreign_block_starts
+
+    @cached_property
+    def _foreign_block_starts(self) -> frozenset[int]:
+        # Computed once, after the loader has set ``foreign``: merge the spans, then one bisect
+        # per block instead of blocks × spans comparisons.
+        merged: list[list[int]] = []
+        for span in sorted(self.foreign, key=lambda f: f.start):
+            if merged and span.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], span.end)
+            else:
+                merged.append([span.start, span.end])
+        starts = [m[0] for m in merged]
+        covered = set()
+        for block in self.blocks:
+            i = bisect_right(starts, block.start) - 1
+            if i >= 0 and merged[i][1] >= block.end:
+                covered.add(block.start)
+        return frozenset(covered)
 
     # -- derived structure (computed once, on first use) --------------------------------------
 

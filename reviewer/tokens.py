@@ -15,6 +15,7 @@ from typing import Callable
 
 _lock = threading.Lock()
 _tokenize: Callable[[str], list[tuple[str, int, int]]] | None = None
+_cut: Callable[[str], list[str]] | None = None
 
 
 def cache_dir() -> Path:
@@ -23,14 +24,19 @@ def cache_dir() -> Path:
 
 
 def _load() -> Callable[[str], list[tuple[str, int, int]]]:
-    global _tokenize
+    # Dictionary only, HMM off: with HMM the segmenter glues a blank's neighbours into made-up
+    # words (后 个工作日 → 后个), and rjieba matches jieba exactly only with HMM off.
+    global _tokenize, _cut
     with _lock:
         if _tokenize is None:
             try:
                 import rjieba
 
                 def tokenize(text: str) -> list[tuple[str, int, int]]:
-                    return rjieba.tokenize(text)
+                    return rjieba.tokenize(text, "default", False)
+
+                def cut(text: str) -> list[str]:
+                    return rjieba.cut(text, False)
             except ImportError:  # pragma: no cover - depends on what is installed
                 import logging
 
@@ -43,8 +49,11 @@ def _load() -> Callable[[str], list[tuple[str, int, int]]]:
                 jieba.initialize()
 
                 def tokenize(text: str) -> list[tuple[str, int, int]]:
-                    return list(jieba.tokenize(text))
-            _tokenize = tokenize
+                    return list(jieba.tokenize(text, HMM=False))
+
+                def cut(text: str) -> list[str]:
+                    return jieba.lcut(text, HMM=False)
+            _tokenize, _cut = tokenize, cut
     return _tokenize
 
 
@@ -56,6 +65,13 @@ def warm_up() -> None:
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """``[(word, start, end), ...]`` covering ``text``."""
     return _load()(text)
+
+
+def cut(text: str) -> list[str]:
+    """The words of ``text``, in order."""
+    _load()
+    assert _cut is not None
+    return _cut(text)
 
 
 @lru_cache(maxsize=4096)

@@ -13,6 +13,12 @@ _MODULES = (
     "required",
     "conditional",
     "heading_body",
+    "blank",
+    "truncation",
+    "numbering",
+    "amounts",
+    "signature",
+    "foreign_text",
 )
 
 

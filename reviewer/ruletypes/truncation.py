@@ -1,0 +1,182 @@
+"""Clauses that stop mid-sentence, and a contract whose text ends inside a clause."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterable
+
+from ..i18n import tr
+from .base import Hit, Param, RuleType
+from .blank_words import cut_words, looks_like_form_label
+from .places import clip, first_child_starts, own_span, place_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..engine import ReviewContext
+    from ..structure import Clause
+
+#: A sentence may end on these (brackets and quotes close a sentence that ended inside them).
+CLOSERS = set("。；;！!？?.…")
+CLOSING_MARKS = set(")）」』”\"'】]")
+OPEN_ENDS = set("：:，,、")
+#: Words after which a sentence cannot stop (whole jieba tokens, so 各执一本 does not end on 本).
+DANGLING = {
+    "的", "及", "和", "或", "与", "以及", "或者", "并", "且", "并且", "为", "是", "在", "对", "向", "由", "于",
+    "将", "把", "被", "应", "应当", "须", "必须", "可", "可以", "包括", "包括但不限于", "如下", "以下", "下列",
+    "根据", "按照", "依照", "依据", "自", "从", "至", "若", "如", "如果", "因", "因为", "但", "但是", "而", "则",
+    "即", "经", "通过", "给", "除", "除非", "当", "凡", "就", "有权", "不得", "负责", "确认", "同意",
+}
+# "以下地址为有效": the clause announces what follows (以下/如下/下列) and nothing follows.
+ANNOUNCES = re.compile(r"以下|如下|下列|下述")
+SENTENCE_END = re.compile(r"[。；;！!？?]")
+# A form line, not a sentence: 上门安装调试：/ , 运输方式：■乙方负责送货 □甲方自提.
+FORM_FIELD = re.compile(r"[：:][^：:]*(?:[□☐☑☒■√✓✔]|/\s*$)|^[^，,]{1,16}[：:][^，,。；;]{1,40}$|/\s*$")
+
+
+class TruncatedClauseDetector(RuleType):
+    """What it flags: a clause that stops mid-sentence — its own text (after the heading, before its
+    sub-clauses) ends on a colon or comma with nothing after it, on a word a sentence cannot end on
+    (的, 及, 为, 应, 以下 …), announces a list (以下, 如下) that never comes, or lacks the closing
+    punctuation every other clause of the contract has. With ``scope: document-end`` it flags instead
+    a contract whose text stops inside a clause (the last clause unfinished, no signature block after).
+    Headings, table cells, the signature block and a clause whose colon introduces its list
+    ((1)…(3)) are not truncated.
+
+    Why it matters: a cut-off clause usually means the copy counsel received is not the whole
+    contract; the missing words may hold the operative part (the addresses for service, an exception,
+    a cap), and what is not written cannot be enforced.
+
+    Example: ``12.2 送达 双方确认以下地址为有效`` — the addresses never follow and the text ends there.
+
+    Better wording: ``12.2 双方确认以下地址为有效送达地址：甲方：【地址】；乙方：【地址】。一方变更
+    送达地址的，应提前三日书面通知对方。`` — and ask the vendor for the complete text.
+    """
+
+    name = "truncated"
+    params = {
+        "scope": Param(str, choices=("clauses", "document-end"), default="clauses",
+                       doc="clauses: each clause that stops mid-sentence; "
+                           "document-end: the contract text ends mid-clause"),
+        "style_share": Param((int, float), default=0.8,
+                             doc="a clause without closing punctuation is cut off when at least this share "
+                                 "of the other clauses has it"),
+    }
+
+    def setup(self) -> None:
+        self.scope = self.options.get("scope") or "clauses"
+        share = self.options.get("style_share")
+        self.style_share = 0.8 if share is None else float(share)
+        if not 0 < self.style_share <= 1:
+            raise ValueError(tr("style_share 应在 0 与 1 之间", "style_share must be between 0 and 1"))
+
+    def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
+        if self.scope == "document-end":
+            yield from self._document_end(ctx)
+            return
+        doc = ctx.document
+        tree = doc.clauses
+        child_starts = first_child_starts(tree)
+        in_signature = _signature_nodes(tree)
+        text = doc.text
+        units: dict[str, list[tuple["Clause", int, int, bool]]] = {"clause": [], "item": []}
+        for node in tree:
+            if node.kind not in ("chapter", "clause", "item") or node.index in child_starts:
+                continue
+            if node.index in in_signature:
+                continue
+            start, end = own_span(ctx, node, child_starts)
+            if end <= start or _is_table(doc, end - 1):
+                continue
+            # A chapter with text of its own and no numbered clauses reads like a clause.
+            kind = "item" if node.kind == "item" else "clause"
+            units[kind].append((node, start, end, _closed(text[start:end])))
+        for found in units.values():
+            closed = sum(1 for unit in found if unit[3])
+            others = len(found) - 1
+            for node, start, end, is_closed in found:
+                if is_closed:
+                    continue
+                consistent = others >= 3 and closed >= self.style_share * others
+                reason = _cut_reason(text[start:end], consistent)
+                if reason:
+                    yield _hit(ctx, node, start, end, reason)
+
+    def _document_end(self, ctx: "ReviewContext") -> Iterable[Hit]:
+        doc = ctx.document
+        spans = ctx.contract_spans
+        if not spans:
+            return
+        start, end = spans[-1]
+        tree = doc.clauses
+        node = tree.at(end - 1)
+        if node is not None and (node.kind in ("annex", "title") or node.index in _signature_nodes(tree)):
+            return
+        if _is_table(doc, end - 1):
+            return
+        line = doc.text[start:end]
+        heading_only = node is not None and node.kind in ("clause", "chapter") and node.body_start >= end
+        if _closed(line) and not heading_only:
+            return
+        anchor = max(start, end - 3)
+        clause = tree.clause_at(anchor)
+        values = {
+            "place": place_of(ctx, anchor),
+            "tail": clip(line, 20, left=True),
+            "last": (clause.display if clause is not None else ""),
+        }
+        yield Hit(anchor, end, values)
+
+
+def _closed(own: str) -> bool:
+    own = own.rstrip()
+    if not own:
+        return True
+    last = own[-1]
+    if last in CLOSERS:
+        return True
+    # （以下无正文） and a quoted sentence close with a bracket or a quote.
+    return last in CLOSING_MARKS
+
+
+def _cut_reason(own: str, consistent: bool) -> str:
+    """Why ``own`` (a clause's own text without sub-clauses) reads as cut off, or ""."""
+    own = own.rstrip()
+    if _closed(own):
+        return ""
+    last_sentence = SENTENCE_END.split(own)[-1]
+    if looks_like_form_label(own.rsplit("\n", 1)[-1]):
+        return ""  # 技术目标：, 帐 号： — a form field left empty: the blank rule's finding
+    if own[-1] in OPEN_ENDS:
+        return tr("以“{c}”结尾，后面没有内容", "it ends on “{c}” with nothing after it", c=own[-1])
+    tail = last_sentence[-20:]
+    tokens = cut_words(tail) if tail else []
+    if tokens and tokens[-1] in DANGLING:
+        return tr("句子停在“{w}”上", "the sentence stops at “{w}”", w=tokens[-1])
+    if "".join(tokens[-2:]) == "为有效" or ANNOUNCES.search(last_sentence):
+        return tr("“以下/如下”所指的内容没有写出", "what 以下/如下 announces never follows")
+    if consistent and not FORM_FIELD.search(last_sentence):
+        return tr("没有句末标点，而本合同其他条款都有", "no closing punctuation, unlike every other clause")
+    return ""
+
+
+def _hit(ctx: "ReviewContext", node: "Clause", start: int, end: int, reason: str) -> Hit:
+    text = ctx.document.text
+    # Anchor on the last sentence: the words that stop short.
+    cut = max((m.end() for m in SENTENCE_END.finditer(text, start, end)), default=start)
+    while cut < end and text[cut] in " \n":
+        cut += 1
+    values = {"place": place_of(ctx, start), "reason": reason, "tail": clip(text[cut:end], 30, left=True)}
+    return Hit(cut, end, values)
+
+
+def _signature_nodes(tree) -> set[int]:
+    """Indexes of the signature block's nodes and everything under them (in document order)."""
+    inside: set[int] = set()
+    for node in tree:
+        if node.kind == "signature" or node.parent in inside:
+            inside.add(node.index)
+    return inside
+
+
+def _is_table(doc, offset: int) -> bool:
+    block = doc.block_at(offset)
+    return block is not None and block.kind == "table"
