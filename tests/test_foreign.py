@@ -193,3 +193,17 @@ def test_vocabulary_loads_from_the_package():
     assert vocab.chrome_line.fullmatch("查看更多")
     assert vocab.replaces["保密"]
     assert any(p.search("必威体育官网网址") for p in vocab.spam)
+
+
+def test_template_site_breadcrumbs_and_footer_are_chrome():
+    from pathlib import Path
+
+    import reviewer
+
+    doc = reviewer.load(Path(__file__).resolve().parent / "corpus" / "tech-service-contract.txt")
+    chrome = [doc.text[f.start:f.end] for f in doc.foreign if f.kind == "web-chrome"]
+    assert any(t.startswith("首页 > 合同范本") for t in chrome)
+    assert any("\n更新时间：2024-05-17" in t for t in chrome)
+    assert any(t.startswith("本文由合同范本网整理发布") for t in chrome)
+    first = doc.clauses.nodes[0]
+    assert first.kind == "title" and doc.text[first.start:first.end] == "技术服务合同"
