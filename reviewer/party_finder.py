@@ -266,16 +266,21 @@ class PartyFinder:
                 if role == "vendor" and m.group().lower().startswith(("提供", "provide")) \
                         and not _PROVIDE_OBJECT.search(after):
                     continue
-                actor = self._actor(labels, m.start())
+                actor = self._actor(labels, m.start(), m.end())
                 if actor is not None and (actor.start(), role) not in seen:
                     seen.add((actor.start(), role))
                     votes += 1
                     by_label[actor.group()].vote(role, 1, actor.start(), min(m.end() + 16, self._sentence_end(m.end())))
 
-    def _actor(self, labels: re.Pattern, verb_at: int) -> re.Match | None:
+    def _actor(self, labels: re.Pattern, verb_at: int, verb_end: int | None = None) -> re.Match | None:
         """The label doing the verb at ``verb_at``: the nearest one before it in its sentence that is
-        not a recipient (向乙方, for Party B) or a possessive (甲方的)."""
+        not a recipient (向乙方, for Party B) or a possessive (甲方的) — except in a relative clause
+        ("对乙方提供的软件"), where the label right before the verb is who does it."""
         text = self.text
+        if verb_end is not None and text.startswith("的", verb_end):
+            for m in labels.finditer(text, max(0, verb_at - 8), verb_at):
+                if m.end() == verb_at:
+                    return m
         start = verb_at
         for m in _SENTENCE_END.finditer(text, max(0, verb_at - 120), verb_at):
             start = m.end()

@@ -37,6 +37,8 @@ class HeadingBodyRule(RuleType):
         "heading": Param(list, regex=True, required=True, doc="patterns the heading matches"),
         "body_any": Param(list, regex=True, required=True, doc="patterns in the body that contradict it"),
         "body_none": Param(list, regex=True, default=None, doc="patterns that make the body consistent after all"),
+        "point_at": Param(str, choices=("heading", "body"), default="body",
+                          doc="where the finding points: the heading or the contradicting words"),
     }
 
     def setup(self) -> None:
@@ -57,4 +59,8 @@ class HeadingBodyRule(RuleType):
             found = self.body_any.search(ctx, node.body_start, node.end)
             if found is None or (self.body_none and self.body_none.search(ctx, node.body_start, node.end)):
                 continue
-            yield Hit(found.start(), found.end(), {"heading": node.heading})
+            values = {"heading": node.heading, "body": found.group(0)}
+            if self.options.get("point_at") == "heading":
+                yield Hit(node.heading_start, node.heading_end, values)
+            else:
+                yield Hit(found.start(), found.end(), values)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def anchor(ctx: "ReviewContext") -> tuple[int, int]:
     """Where a finding about the whole contract points: its title, else its first line."""
     doc = ctx.document
-    titles = doc.clauses.of_kind("title")
+    titles = [t for t in doc.clauses.of_kind("title") if ctx.in_contract(t.start, t.end)]
     if titles:
         return titles[0].start, titles[0].end
     spans = ctx.contract_spans
@@ -45,17 +45,21 @@ class RequiredClauseRule(RuleType):
         "clause_type": Param(str, required=True, doc="the clause type that must be present"),
         "satisfied_by": Param(list, regex=True, default=None, doc="wording that also counts as present"),
         "only_if": Param(list, regex=True, default=None, doc="check only when the contract says this"),
+        "unless": Param(list, regex=True, default=None, doc="do not check when the contract says this"),
     }
 
     def setup(self) -> None:
         self.satisfied = Matcher(self.options.get("satisfied_by"))
         self.only_if = Matcher(self.options.get("only_if"))
+        self.unless = Matcher(self.options.get("unless"))
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
         spans = ctx.contract_spans
         if not spans:
             return
         if self.only_if and not any(self.only_if.search(ctx, s, e) for s, e in spans):
+            return
+        if self.unless and any(self.unless.search(ctx, s, e) for s, e in spans):
             return
         if ctx.clauses_of_type(self.options["clause_type"]):
             return
