@@ -1,0 +1,1 @@
+"""The review window (PySide6): imports the engine in ``reviewer``, never the reverse."""
