@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import RuleFileError, RuleProblem
+from .errors import RuleFileError
 from .findings import CATEGORIES, Severity
 from .i18n import tr
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .rulepack import Rule, RuleSet
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .document import Document
+    from .findings import Finding
 
 
 @dataclass(frozen=True)
@@ -27,17 +32,25 @@ class ExampleResult:
         return not self.passed and self.kind != "todo"
 
 
-def run_examples(ruleset: RuleSet, rule: Rule, perspective: str | None = None) -> list[ExampleResult]:
+def run_rule(ruleset: RuleSet, rule: Rule | str, source: "Document | str",
+             perspective: str | None = None) -> tuple["Document", list["Finding"]]:
+    """Review ``source`` (a Document, or contract text) with this one rule, switched on even if
+    the pack leaves it off; returns the document and the rule's findings."""
     from .engine import review
     from .loaders import from_text
 
+    rule = ruleset.get(rule) if isinstance(rule, str) else rule
     only = RuleSet([_enabled(rule)], ruleset.clause_types, ruleset.packs, [], ruleset.files)
     side = perspective or (rule.perspective if rule.perspective != "any" else "customer")
+    document = from_text(source, name=f"{rule.id}.example.txt") if isinstance(source, str) else source
+    return document, [f for f in review(document, rules=only, perspective=side).findings if f.rule == rule.id]
+
+
+def run_examples(ruleset: RuleSet, rule: Rule, perspective: str | None = None) -> list[ExampleResult]:
     out = []
     for kind in ("fire", "no_fire", "todo"):
         for text in rule.examples.get(kind, []):
-            document = from_text(text, name=f"{rule.id}.example.txt")
-            fired = sum(1 for f in review(document, rules=only, perspective=side).findings if f.rule == rule.id)
+            fired = len(run_rule(ruleset, rule, text, perspective)[1])
             out.append(ExampleResult(rule.id, kind, text, fired, rule.source, rule.line))
     return out
 

@@ -6,19 +6,16 @@ import pytest
 
 from reviewer.engine import review
 from reviewer.findings import Severity
-from reviewer.loaders import from_text, load
-from reviewer.rulepack import Rule, RuleSet
+from reviewer.loaders import load
+from reviewer.rulepack import RuleSet
+from reviewer.ruletest import run_rule
 
 PACK = RuleSet.default(include_user=False)
 
 
 def run(rule_id: str, source):
     """The document and the findings of one built-in rule (enabled even if the pack disables it)."""
-    rule = PACK.get(rule_id)
-    rule = Rule(**{**rule.__dict__, "enabled": True})
-    only = RuleSet([rule], PACK.clause_types, PACK.packs, [], PACK.files)
-    doc = source if not isinstance(source, str) else from_text(source)
-    return doc, [f for f in review(doc, only).findings if f.rule == rule_id]
+    return run_rule(PACK, rule_id, source)
 
 
 def around(doc, finding, before: int, after: int) -> str:

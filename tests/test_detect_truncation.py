@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.engine import review
-from reviewer.loaders import from_text, load
-from reviewer.rulepack import Rule, RuleSet
+from reviewer.loaders import load
+from reviewer.rulepack import RuleSet
+from reviewer.ruletest import run_rule
 
 PACK = RuleSet.default(include_user=False)
 
 
 def run(rule_id: str, source):
-    rule = Rule(**{**PACK.get(rule_id).__dict__, "enabled": True})
-    only = RuleSet([rule], PACK.clause_types, PACK.packs, [], PACK.files)
-    doc = source if not isinstance(source, str) else from_text(source)
-    return doc, [f for f in review(doc, only).findings if f.rule == rule_id]
+    """The document and the findings of one built-in rule (enabled even if the pack disables it)."""
+    return run_rule(PACK, rule_id, source)
 
 
 def test_seed_is_truncated_at_12_2_and_at_the_end_not_at_6_1(seed_path):

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
     from ..engine import ReviewContext
     from ..findings import Severity
 

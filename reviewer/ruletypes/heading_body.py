@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from .base import Hit, Param, RuleType
-from .scope import Matcher, clause_units
+from .scope import Matcher
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext

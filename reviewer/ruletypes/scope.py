@@ -22,7 +22,6 @@ def clause_units(ctx: "ReviewContext") -> list["Clause"]:
 def units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None = None,
           not_clause_types: list[str] | None = None) -> list[tuple[int, int, "Clause | None"]]:
     """Spans to search, as ``(start, end, clause)``, filtered by clause type."""
-    doc = ctx.document
     if scope == "document":
         if clause_types:
             nodes = ctx.clauses_of_type(*clause_types)
