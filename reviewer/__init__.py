@@ -10,11 +10,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .document import Document
 
 
-def load(path) -> "Document":
-    """Read a contract (TXT, Markdown, DOCX, PDF) into a Document; raises LoadError on bad input."""
+def load(path, *, password: str | None = None) -> "Document":
+    """Read a contract (TXT, Markdown, DOCX, PDF) into a Document; raises LoadError on bad input.
+
+    A PDF with an open password raises PasswordRequired (a LoadError); call again with ``password``.
+    """
     from .loaders import load as _load
 
-    return _load(path)
+    return _load(path, password=password)
 
 
 def review(document, rules=None, perspective: str = "customer"):

@@ -7,12 +7,17 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .errors import WriteError
+
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
     """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as error:  # a read-only folder, a missing drive: a plain message, no traceback
+        raise WriteError.from_os_error(target, error) from None
     try:
         # mkstemp makes the file private (0600); give it the permissions a normal save would.
         try:
@@ -27,11 +32,13 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as error:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(error, OSError) and not isinstance(error, WriteError):  # a full disk, say
+            raise WriteError.from_os_error(target, error) from None
         raise
     return target
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass
@@ -10,10 +11,13 @@ from pathlib import Path
 from typing import Iterable
 
 from .atomic import atomic_write_text
+from .errors import WriteError
 from .findings import Finding
 from .i18n import tr
 
 STATUSES = ("open", "accepted", "fixed", "false-alarm")
+#: A decisions file holds a few KB per contract; anything past this is not one.
+MAX_FILE_BYTES = 16 * 1024 * 1024
 STATUS_LABELS = {
     "open": ("待处理", "Open"),
     "accepted": ("接受风险", "Accepted risk"),
@@ -40,13 +44,24 @@ def user_data_dir() -> Path:
 def decisions_path(contract: Path) -> Path:
     """``<contract>.review.json`` beside the contract, or in the user's data folder if that is read-only."""
     contract = Path(contract).resolve()
-    beside = contract.with_name(contract.name + ".review.json")
+    beside = _beside(contract)
     if os.access(contract.parent, os.W_OK):
         return beside
-    import hashlib
+    return _in_user_data(contract)
 
-    key = hashlib.sha256(str(contract).encode("utf-8")).hexdigest()[:16]
-    return user_data_dir() / "decisions" / f"{contract.name}.{key}.review.json"
+
+def _beside(contract: Path) -> Path:
+    return contract.with_name(contract.name + ".review.json")
+
+
+def _in_user_data(file: Path) -> Path:
+    key = hashlib.sha256(str(file).encode("utf-8")).hexdigest()[:16]
+    name = file.name.removesuffix(".review.json")
+    return user_data_dir() / "decisions" / f"{name}.{key}.review.json"
+
+
+class _Damaged(Exception):
+    """A decisions file that cannot be understood; the message says why, for the warning."""
 
 
 class DecisionStore:
@@ -60,29 +75,52 @@ class DecisionStore:
 
     @classmethod
     def for_contract(cls, contract: Path) -> "DecisionStore":
-        return cls.load(decisions_path(contract))
+        path = decisions_path(contract)
+        store = cls.load(path)
+        beside = _beside(Path(contract).resolve())
+        if path != beside and not path.exists() and beside.is_file():
+            # The folder turned read-only after decisions were saved beside the contract: carry them
+            # over to the user's data folder rather than start again (the old file stays as it is).
+            try:
+                store.decisions = _read_decisions(beside)
+            except _Damaged as problem:
+                store.warning = _left_in_place(beside, str(problem), path)
+            except OSError as error:
+                store.warning = _left_in_place(beside, str(error.strerror or error), path)
+        return store
 
     @classmethod
     def load(cls, path: Path) -> "DecisionStore":
+        """The decisions in ``path``; a file that cannot be read is kept aside, never overwritten."""
         path = Path(path)
         if not path.exists():
             return cls(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            items = data["decisions"]
-            decisions = {k: Decision(v.get("status", "open"), v.get("note", ""), v.get("updated", ""))
-                         for k, v in items.items()}
-            if any(d.status not in STATUSES for d in decisions.values()):
-                raise ValueError("unknown status")
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError):
-            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-            aside = path.with_name(f"{path.name}.damaged-{stamp}")
+            return cls(path, _read_decisions(path))
+        except _Damaged as problem:
+            return cls._set_aside(path, str(problem))
+        except OSError as error:
+            return cls._set_aside(path, str(error.strerror or error))
+
+    @classmethod
+    def _set_aside(cls, path: Path, reason: str) -> "DecisionStore":
+        """Rename the unreadable file (never delete it) and start an empty store; the warning says where it went."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.damaged-{stamp}")
+        number = 1
+        while aside.exists():  # two damaged files in one second must not overwrite each other
+            number += 1
+            aside = path.with_name(f"{path.name}.damaged-{stamp}-{number}")
+        try:
             os.replace(path, aside)
-            return cls(path, warning=tr(
-                "审阅记录文件已损坏，已另存为 {aside}，本次从空白记录开始。",
-                "The review decisions file was damaged; it was kept as {aside} and a new one is started.",
-                aside=aside.name))
-        return cls(path, decisions)
+        except OSError:
+            # The folder does not let us rename it: leave it untouched and save elsewhere.
+            elsewhere = _in_user_data(path)
+            return cls(elsewhere, warning=_left_in_place(path, reason, elsewhere))
+        return cls(path, warning=tr(
+            "审阅记录文件已损坏（{reason}），已原样另存为 {aside}，本次从空白记录开始。",
+            "The review decisions file was damaged ({reason}); it was kept as {aside} and a new one is started.",
+            reason=reason, aside=aside.name))
 
     def get(self, finding: Finding) -> Decision:
         return self.decisions.get(finding.fingerprint, Decision())
@@ -102,4 +140,41 @@ class DecisionStore:
 
     def save(self) -> None:
         payload = {"schema": 1, "decisions": {k: asdict(v) for k, v in sorted(self.decisions.items())}}
-        atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        try:
+            atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        except WriteError:
+            raise
+        except OSError as error:  # still an OSError for the window's handler, with a plain message
+            raise WriteError.from_os_error(self.path, error) from None
+
+
+def _left_in_place(path: Path, reason: str, elsewhere: Path) -> str:
+    return tr("审阅记录文件 {path} 无法读取（{reason}），且无法移到一旁；原文件保持不动，本次的审阅记录改存到 {elsewhere}。",
+              "The review decisions file {path} cannot be read ({reason}) nor moved aside; it is left as it is, "
+              "and this session's decisions are saved to {elsewhere}.", path=path, reason=reason, elsewhere=elsewhere)
+
+
+def _read_decisions(path: Path) -> dict[str, Decision]:
+    """Parse a decisions file strictly: anything unexpected raises _Damaged with the reason."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise _Damaged(tr("文件过大", "the file is too large"))
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Damaged(tr("不是 UTF-8 文本", "not UTF-8 text")) from None
+    except RecursionError:
+        raise _Damaged(tr("嵌套过深", "nested too deep")) from None
+    except ValueError as error:
+        raise _Damaged(tr("JSON 格式错误：{e}", "invalid JSON: {e}", e=error)) from None
+    items = data.get("decisions") if isinstance(data, dict) else None
+    if not isinstance(items, dict):
+        raise _Damaged(tr("缺少 decisions 一项", "no decisions entry"))
+    decisions = {}
+    for key, value in items.items():
+        if not isinstance(value, dict):
+            raise _Damaged(tr("“{k}”不是一条审阅记录", "“{k}” is not a decision", k=key))
+        status, note, updated = value.get("status", "open"), value.get("note", ""), value.get("updated", "")
+        if status not in STATUSES or not isinstance(note, str) or not isinstance(updated, str):
+            raise _Damaged(tr("“{k}”的内容无效", "“{k}” holds invalid values", k=key))
+        decisions[key] = Decision(status, note, updated)
+    return decisions

@@ -33,6 +33,40 @@ class LoadError(ReviewerError):
     """A contract file that cannot be read: unsupported, empty, encrypted, broken or scanned."""
 
 
+class PasswordRequired(LoadError):
+    """A PDF that opens only with its password.
+
+    The window asks for the password and calls ``reviewer.load(path, password=...)`` again;
+    ``wrong_password`` is True when the password given was not the right one.
+    """
+
+    def __init__(self, message: str, *, path: str | Path | None = None, hint: str = "",
+                 wrong_password: bool = False) -> None:
+        self.wrong_password = wrong_password
+        super().__init__(message, path=path, hint=hint)
+
+
+class WriteError(ReviewerError, OSError):
+    """A file the tool could not write (a read-only folder, a full disk), said plainly.
+
+    Still an OSError, so code that already handles failed writes keeps handling it.
+    """
+
+    @classmethod
+    def from_os_error(cls, path: str | Path, error: OSError) -> "WriteError":
+        from .i18n import tr
+
+        folder = Path(path).parent
+        return cls(
+            tr("无法在文件夹“{folder}”中写入文件（{reason}）。", "Cannot write a file in the folder “{folder}” ({reason}).",
+               folder=folder, reason=error.strerror or error),
+            path=path,
+            hint=tr("请另选一个可以写入的文件夹（例如“文档”或桌面），或检查该文件夹的权限和磁盘空间。",
+                    "Choose a folder you can write to (Documents or the desktop, say), or check the folder's "
+                    "permissions and the free disk space."),
+        )
+
+
 class RuleFileError(ReviewerError):
     """A rule file with mistakes; ``problems`` holds every one, each with its line and column."""
 

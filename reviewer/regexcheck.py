@@ -32,6 +32,12 @@ def regex_problem(pattern: str) -> str:
                   "the regular expression “{p}” does not compile: {e} (at character {c}). "
                   "To match a bracket or similar literally, put a backslash \\ before it.",
                   p=pattern, e=exc.msg, c=(exc.pos or 0) + 1)
+    if _ambiguous_repeat(parsed):
+        return tr("正则表达式“{p}”在重复中含有可以从同一个字开始的多个分支（如 (甲|甲方)*），可能使审查卡死，已拒绝。"
+                  "请让各分支的开头互不相同，或去掉外层的重复。",
+                  "the regular expression “{p}” repeats an alternation whose branches can start with the same "
+                  "character (like (a|ab)*), which can hang a review; refused. Make the branches start "
+                  "differently, or drop the outer repetition.", p=pattern)
     if _nested_unbounded(parsed, inside=False):
         return tr("正则表达式“{p}”含有嵌套的重复（如 (a+)+ 或 (.*)*），可能使审查卡死，已拒绝。请改写为不嵌套的形式。",
                   "the regular expression “{p}” nests repetitions (like (a+)+ or (.*)*), which can hang a "
@@ -60,3 +66,65 @@ def _nested_unbounded(items, inside: bool) -> bool:
             if _nested_unbounded(arg[1], inside):
                 return True
     return False
+
+
+def _ambiguous_repeat(items) -> bool:
+    """An unbounded repeat around an alternation whose branches can begin alike: (a|ab)*, (\\d|1)+.
+
+    Such a repeat can split one string in exponentially many ways, and ``re`` tries them all
+    before it gives up on a text that does not match.
+    """
+    for op, arg in items:
+        if op in _REPEATS:
+            low, high, sub = arg
+            if (high == _UNBOUNDED or high > 50) and _overlapping_branches(sub):
+                return True
+            if _ambiguous_repeat(sub):
+                return True
+        elif op == sre_constants.SUBPATTERN and _ambiguous_repeat(arg[-1]):
+            return True
+        elif op == sre_constants.BRANCH and any(_ambiguous_repeat(b) for b in arg[1]):
+            return True
+    return False
+
+
+def _overlapping_branches(items) -> bool:
+    """The sequence is (or wraps) an alternation two of whose branches share a possible first character."""
+    while len(items) == 1 and items[0][0] == sre_constants.SUBPATTERN:
+        items = items[0][1][-1]
+    if len(items) != 1 or items[0][0] != sre_constants.BRANCH:
+        return False
+    firsts = [_first_chars(branch) for branch in items[0][1][1]]
+    for i, (chars, wide) in enumerate(firsts):
+        for other_chars, other_wide in firsts[i + 1:]:
+            if (wide and (other_chars or other_wide)) or (other_wide and chars) or chars & other_chars:
+                return True
+    return False
+
+
+def _first_chars(items) -> tuple[set[int], bool]:
+    """Characters a sequence can start with: (code points, True when a class or any character)."""
+    chars: set[int] = set()
+    for op, arg in items:
+        if op == sre_constants.LITERAL:
+            return chars | {arg}, False
+        if op == sre_constants.SUBPATTERN:
+            inner, wide = _first_chars(arg[-1])
+            return chars | inner, wide
+        if op == sre_constants.BRANCH:
+            wide = False
+            for branch in arg[1]:
+                inner, inner_wide = _first_chars(branch)
+                chars |= inner
+                wide = wide or inner_wide
+            return chars, wide
+        if op in _REPEATS:
+            inner, wide = _first_chars(arg[2])
+            chars |= inner
+            if wide or arg[0] > 0:
+                return chars, wide
+            continue  # may match nothing: the next item can come first too
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue
+        return chars, True  # a class, any character, a back reference: treat as wide
+    return chars, False

@@ -30,6 +30,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-false-alarms", action="store_true",
                    help=tr("报告中不列出已标为误报的问题", "leave findings marked as false alarms out of reports"))
     p.add_argument("--jobs", type=int, default=None, help=tr("并行进程数", "parallel processes"))
+    p.add_argument("--password", default=None, metavar="PASSWORD",
+                   help=tr("加密 PDF 的打开密码", "the open password of an encrypted PDF"))
     p.set_defaults(run=run)
 
 
@@ -74,14 +76,18 @@ def run(args: argparse.Namespace) -> int:
     results, failed = [], 0
     for path in paths:
         try:
-            document = load(path)
+            document = load(path, password=args.password)
         except ReviewerError as exc:
             sys.stderr.write(f"contract-review: {exc}\n")
             failed += 1
             continue
+        _tell_what_was_noticed(document)
         results.append(review(document, rules=ruleset, perspective=args.perspective))
-    decisions = {str(r.document.path): DecisionStore.for_contract(r.document.path).for_findings(r.findings)
-                 for r in results}
+    stores = {str(r.document.path): DecisionStore.for_contract(r.document.path) for r in results}
+    for store in stores.values():
+        if store.warning:  # a damaged decisions file was kept aside: say so, and where
+            sys.stderr.write(f"contract-review: {store.warning}\n")
+    decisions = {str(r.document.path): stores[str(r.document.path)].for_findings(r.findings) for r in results}
     if args.format == "text":
         out = "".join(format_text(r, decisions[str(r.document.path)]) for r in results)
         _emit(out, args.output)
@@ -101,6 +107,18 @@ def run(args: argparse.Namespace) -> int:
     if failed and not results:
         return 2
     return _exit_code(results, args.fail_on)
+
+
+def _tell_what_was_noticed(document) -> None:
+    """The loader's notes (encoding, a cut-off file) and pages without text, on stderr."""
+    for note in document.notes:
+        sys.stderr.write(f"contract-review: {document.path}: {note}\n")
+    pages = [str(p.page) for p in document.page_problems]
+    if pages:
+        sys.stderr.write("contract-review: " + tr(
+            "{path}：第 {pages} 页没有可读取的文字（扫描的页面？），这些页没有审查。",
+            "{path}: page(s) {pages} have no readable text (scanned pages?) and were not reviewed.",
+            path=document.path, pages=", ".join(pages)) + "\n")
 
 
 def _exit_code(results, fail_on: str | None) -> int:

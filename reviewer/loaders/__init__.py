@@ -11,6 +11,23 @@ from ..i18n import tr
 from ..textnorm import drop_invisible, normalise_chars
 
 
+#: The most text a contract may have: about 1,500 pages of Chinese. A review takes about 3.5 s per
+#: million characters, so this bounds it near ten seconds; the longest real contracts are a tenth of it.
+MAX_TEXT_CHARS = 3_000_000
+
+
+def too_long_error(path: Path) -> LoadError:
+    return LoadError(
+        tr("文件中的文字超过 {m} 万字，远超任何合同，已拒绝读取。",
+           "The file holds more than {n:,} characters of text, far more than any contract; it was not read.",
+           m=MAX_TEXT_CHARS // 10_000, n=MAX_TEXT_CHARS),
+        path=path,
+        hint=tr("请确认选对了文件；如果合同确实在其中，请只把合同部分另存为一个文件再打开。",
+                "Check that this is the right file; if the contract is inside it, save just the contract "
+                "as a file of its own and open that."),
+    )
+
+
 @dataclass(slots=True)
 class Paragraph:
     """A paragraph as a format loader reads it, before it becomes a :class:`Block`."""
@@ -35,21 +52,30 @@ class RawDocument:
     encoding: str | None = None
 
 
-def load(path: str | Path) -> Document:
-    """Read ``path`` into a Document, or raise :class:`LoadError` with a plain message."""
+def load(path: str | Path, *, password: str | None = None) -> Document:
+    """Read ``path`` into a Document, or raise :class:`LoadError` with a plain message.
+
+    ``password`` opens a PDF that has an open password; without it such a PDF raises
+    :class:`~reviewer.errors.PasswordRequired`. Other formats ignore it.
+    """
     from .sniff import detect_format
 
     path = Path(path)
     fmt = detect_format(path)
     if fmt in ("txt", "md"):
-        from .txt import load_txt as reader
+        from .txt import load_txt
+
+        raw = load_txt(path)
     elif fmt == "docx":
-        from .docx import load_docx as reader
+        from .docx import load_docx
+
+        raw = load_docx(path)
     elif fmt == "pdf":
-        from .pdf import load_pdf as reader
+        from .pdf import load_pdf
+
+        raw = load_pdf(path, password=password)
     else:  # pragma: no cover - detect_format raises for everything else
         raise LoadError(tr("不支持的文件格式。", "Unsupported file format."), path=path)
-    raw = reader(path)
     return assemble(path, fmt, raw)
 
 
@@ -64,6 +90,8 @@ def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
     """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, find foreign text."""
     from ..foreign import find_foreign
 
+    if sum(len(p.text) + 1 for p in raw.paragraphs) > MAX_TEXT_CHARS:
+        raise too_long_error(path)
     parts: list[str] = []
     blocks: list[Block] = []
     page_starts: list[int] = [0] * max(1, raw.page_count)

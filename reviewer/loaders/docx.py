@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
 
 from ..errors import LoadError
 from ..i18n import tr
-from . import Paragraph, RawDocument
+from . import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
 from .numbering import W, Numbering, child_val
+from .package import parse_xml, read_part
 from .sniff import damaged_error, docx_main_part, empty_file_error
 
 # The body XML is walked directly with lxml (python-docx's per-run objects are far too slow for a
@@ -21,7 +23,6 @@ from .sniff import damaged_error, docx_main_part, empty_file_error
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 _FALSE = ("0", "false", "off")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
 
 # Markers in a paragraph's token stream besides its text.
 _LINE, _PAGE = object(), object()
@@ -38,28 +39,30 @@ def load_docx(path: Path) -> RawDocument:
     """Read a .docx into paragraphs; a broken or foreign package raises LoadError."""
     try:
         with zipfile.ZipFile(path) as archive:
-            main = docx_main_part(archive)
+            main = docx_main_part(archive, path)
             if main is None:
                 raise damaged_error(path, "Word（.docx）")
-            body_xml = archive.read(main)
-            parts = _related_parts(archive, main)
-            styles_xml = _read(archive, parts.get("styles"))
-            numbering_xml = _read(archive, parts.get("numbering"))
-        root = etree.fromstring(body_xml, _PARSER)
-        styles = _Styles(etree.fromstring(styles_xml, _PARSER) if styles_xml else None)
-        numbering = Numbering(etree.fromstring(numbering_xml, _PARSER) if numbering_xml else None,
-                              styles.numbering)
+            body_xml = read_part(archive, main, path)
+            parts = _related_parts(archive, main, path)
+            styles_xml = _read(archive, parts.get("styles"), path)
+            numbering_xml = _read(archive, parts.get("numbering"), path)
+        root = parse_xml(body_xml, path)
+        styles = _Styles(parse_xml(styles_xml, path) if styles_xml else None)
+        numbering = Numbering(parse_xml(numbering_xml, path) if numbering_xml else None, styles.numbering)
+        body = root.find(W + "body")
+        if body is None:
+            raise damaged_error(path, "Word（.docx）")
+        reader = _BodyReader(styles, numbering, rendered_breaks=b"lastRenderedPageBreak" in body_xml)
+        reader.read_blocks(body)
     except LoadError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError,
-            etree.XMLSyntaxError, RuntimeError, NotImplementedError):
-        # NotImplementedError: a compression method zipfile lacks; RuntimeError: an encrypted member.
+    except _TooMuchText:
+        raise too_long_error(path) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, OSError, EOFError, ValueError, zlib.error,
+            etree.XMLSyntaxError, RuntimeError, NotImplementedError, MemoryError):
+        # NotImplementedError: a compression method zipfile lacks; RuntimeError: an encrypted member
+        # (and RecursionError, which is one); MemoryError: a document the walk could not hold.
         raise damaged_error(path, "Word（.docx）") from None
-    body = root.find(W + "body")
-    if body is None:
-        raise damaged_error(path, "Word（.docx）")
-    reader = _BodyReader(styles, numbering, rendered_breaks=b"lastRenderedPageBreak" in body_xml)
-    reader.read_blocks(body)
     if not any(p.text.strip() for p in reader.paragraphs):
         if next(root.iter(W + "drawing", W + "pict"), None) is not None:
             raise LoadError(
@@ -73,22 +76,26 @@ def load_docx(path: Path) -> RawDocument:
     return RawDocument(reader.paragraphs, page_count=reader.page)
 
 
-def _read(archive: zipfile.ZipFile, name: str | None) -> bytes | None:
+class _TooMuchText(Exception):
+    """The body holds more text than any contract (see MAX_TEXT_CHARS)."""
+
+
+def _read(archive: zipfile.ZipFile, name: str | None, path: Path) -> bytes | None:
     if not name:
         return None
     try:
-        return archive.read(name)
+        return read_part(archive, name, path)
     except KeyError:
         return None
 
 
-def _related_parts(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
+def _related_parts(archive: zipfile.ZipFile, main: str, path: Path) -> dict[str, str]:
     """styles / numbering part names from the main part's relationships."""
     folder, name = posixpath.split(main)
     rels_name = posixpath.join(folder, "_rels", name + ".rels")
     found = {"styles": posixpath.join(folder, "styles.xml"), "numbering": posixpath.join(folder, "numbering.xml")}
     try:
-        rels = etree.fromstring(archive.read(rels_name), _PARSER)
+        rels = parse_xml(read_part(archive, rels_name, path, limit=4 * 1024 * 1024), path)
     except KeyError:
         return found
     for rel in rels:
@@ -171,6 +178,7 @@ class _BodyReader:
         self._carry = ""  # text of a paragraph whose mark was deleted: it joins the next one
         self._text_on_page = False
         self._extra: list[tuple[list, str, str]] = []  # text boxes met inside a paragraph
+        self._chars = 0  # text read so far, to stop at MAX_TEXT_CHARS
 
     # -- blocks ----------------------------------------------------------------------------------
 
@@ -324,16 +332,21 @@ class _BodyReader:
                 self._text_boxes(child)
 
     def _text_boxes(self, element) -> None:
-        """Paragraphs inside text boxes follow the paragraph that anchors them."""
+        """Paragraphs inside text boxes follow the paragraph that anchors them.
+
+        Only the outermost boxes and their own paragraphs are taken here: a box inside a box is
+        reached through the run that anchors it, so every paragraph is read once (reading inner
+        boxes again for every outer one grows exponentially with the nesting).
+        """
         if element.tag == _MC + "AlternateContent":
             element = element.find(_MC + "Choice")  # the Fallback repeats the same boxes
             if element is None:
                 return
-        for box in element.iter(W + "txbxContent"):
-            for p in box.iter(W + "p"):
-                tokens: list = []
-                self._inline(p, tokens)
-                self._extra.append((tokens, "文本框", "para"))
+        for box in _outermost(element, W + "txbxContent"):
+            for p in _outermost(box, W + "p"):
+                slot = len(self._extra)
+                self._extra.append(([], "文本框", "para"))  # before the boxes this paragraph anchors
+                self._inline(p, self._extra[slot][0])
 
     def _flush_extra(self) -> None:
         extra, self._extra = self._extra, []
@@ -360,6 +373,9 @@ class _BodyReader:
             para.page_breaks = [(at, page) for at, page in para.page_breaks if at < end]
             if para.text.strip():
                 self.paragraphs.append(para)
+                self._chars += len(para.text) + 1
+                if self._chars > MAX_TEXT_CHARS:
+                    raise _TooMuchText
 
         for token in tokens:
             if token is _PAGE:
@@ -378,6 +394,15 @@ class _BodyReader:
                 if token.strip():
                     self._text_on_page = True
         finish()
+
+
+def _outermost(element, tag: str):
+    """Descendants with ``tag`` that are not inside another ``tag`` below ``element``."""
+    for child in element:
+        if child.tag == tag:
+            yield child
+        elif len(child):
+            yield from _outermost(child, tag)
 
 
 def _children(element, tag: str):

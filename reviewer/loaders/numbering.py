@@ -16,6 +16,12 @@ _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
+# Bounds a hostile numbering.xml cannot pass: every numbered paragraph repeats its label, so a
+# label of megabytes (letters counted from two billion, a number text of ten thousand "%1")
+# would multiply into gigabytes. Word's own dialog stops far below these.
+_MAX_LETTER_REPEAT = 30
+_MAX_LEVEL_TEXT = 200
+_MAX_DIGITS = 10  # Word's counters are 32-bit
 
 
 def child_val(element, name: str, default: str | None = None) -> str | None:
@@ -53,7 +59,7 @@ def _chinese_counting_short(n: int) -> str:
 
 def _letters(n: int, upper: bool) -> str:
     """a … z, aa … zz, aaa …: Word repeats the letter rather than counting in base 26."""
-    if n <= 0:
+    if n <= 0 or (n - 1) // 26 + 1 > _MAX_LETTER_REPEAT:
         return str(n)
     letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
     return letter.upper() if upper else letter
@@ -112,6 +118,14 @@ def format_number(n: int, fmt: str) -> str:
     return str(n)  # cardinalText, hebrew, … : the number itself is the honest fallback
 
 
+def _integer(value: str | None, default):
+    """A whole number of at most ten digits (a counter), else ``default``."""
+    digits = (value or "").removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > _MAX_DIGITS:
+        return default
+    return int(value)
+
+
 def _bullet(text: str) -> str:
     # Symbol/Wingdings bullets live in the private use area; a reader sees a bullet.
     return "".join("•" if "\ue000" <= ch <= "\uf8ff" else ch for ch in text)
@@ -134,10 +148,10 @@ class Level:
         legal = lvl.find(W + "isLgl")
         text = lvl.find(W + "lvlText")
         return cls(
-            start=int(start) if start and start.lstrip("-").isdigit() else 1,
+            start=_integer(start, 1),
             fmt=child_val(lvl, "numFmt", "decimal") or "decimal",
-            text=text.get(W + "val", "") if text is not None else None,
-            restart=int(restart) if restart and restart.isdigit() else None,
+            text=text.get(W + "val", "")[:_MAX_LEVEL_TEXT] if text is not None else None,
+            restart=_integer(restart, None) if restart and restart.isdigit() else None,
             legal=legal is not None and legal.get(W + "val", "1") not in _FALSE,
             suffix=_SUFFIX.get(child_val(lvl, "suff", "tab") or "tab", "\t"),
             style=child_val(lvl, "pStyle"),
@@ -177,9 +191,9 @@ class Numbering:
                 lvl = override.find(W + "lvl")
                 if lvl is not None:
                     levels[int(ilvl)] = Level.parse(lvl)
-                start = child_val(override, "startOverride")
-                if start and start.isdigit():
-                    starts[int(ilvl)] = int(start)
+                start = _integer(child_val(override, "startOverride"), None)
+                if start is not None and start >= 0:
+                    starts[int(ilvl)] = start
             self._nums[num.get(W + "numId", "")] = (child_val(num, "abstractNumId", "") or "", levels, starts)
 
     def _abstract_id(self, num_id: str, depth: int = 0) -> str | None:

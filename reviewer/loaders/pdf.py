@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import ctypes
+import re
 from pathlib import Path
 
 from ..document import PageProblem
-from ..errors import LoadError
+from ..errors import LoadError, PasswordRequired
 from ..i18n import tr
 from . import RawDocument
 from .pdf_layout import Line, build_paragraphs, is_cjk, keeps_gap, remove_running_lines, unspace_letters
@@ -19,31 +20,48 @@ from .sniff import damaged_error
 _FPDF_ERR_PASSWORD = 4
 _LINE_BREAKS = "\r\n"
 _FEW_LINES = 3
+#: More pages than any contract (the longest run to a few hundred); reading costs about 1-5 ms a page.
+MAX_PAGES = 2000
+# A page tree that counts no pages, and any page object at all (/Type /Page, not /Pages).
+_NO_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+0\b|/Count\s+0\b[^>]*?/Type\s*/Pages\b")
+_A_PAGE = re.compile(rb"/Type\s*/Page(?![s\w])")
 
 
-def load_pdf(path: Path) -> RawDocument:
-    """Read a PDF's text layer; pages without one become PageProblems, a PDF without any a LoadError."""
+def load_pdf(path: Path, password: str | None = None) -> RawDocument:
+    """Read a PDF's text layer; pages without one become PageProblems, a PDF without any a LoadError.
+
+    ``password`` opens a PDF with an open (user) password; without it, or with a wrong one, such a
+    PDF raises :class:`PasswordRequired`. An owner password alone (no printing, no copying) needs nothing.
+    """
     import pypdfium2 as pdfium
 
     try:
         # Bytes rather than a path: PDFium's own file opening trips over non-ASCII paths on Windows.
-        pdf = pdfium.PdfDocument(path.read_bytes())
+        data = path.read_bytes()
+        pdf = pdfium.PdfDocument(data, password=password or None)
     except pdfium.PdfiumError as error:
-        if getattr(error, "err_code", None) == _FPDF_ERR_PASSWORD:
-            raise LoadError(
-                tr("PDF 设置了打开密码，无法读取。", "The PDF is protected with a password and cannot be read."),
-                path=path,
-                hint=tr("请向对方索取未加密的版本；或用密码在 PDF 阅读器中打开后“打印为 PDF”另存一份，再打开新文件。",
-                        "Ask the sender for an unprotected copy, or open it with the password in a PDF reader, "
-                        "print it to a new PDF, and open that file."),
-            ) from None
-        raise damaged_error(path, "PDF") from None
+        # PDFium's error code can be left over from an earlier document (it is only set on some
+        # failures), so a password is asked for only when the file is encrypted at all.
+        if getattr(error, "err_code", None) == _FPDF_ERR_PASSWORD and b"/Encrypt" in data:
+            raise _password_error(path, wrong=bool(password)) from None
+        # PDFium refuses a document without pages as if it were broken; say which it is.
+        raise (_no_pages_error(path) if _NO_PAGES.search(data) and not _A_PAGE.search(data)
+               else damaged_error(path, "PDF")) from None
     except (OSError, ValueError):
         raise damaged_error(path, "PDF") from None
     try:
         page_count = len(pdf)
         if page_count == 0:
-            raise damaged_error(path, "PDF")
+            raise _no_pages_error(path)
+        if page_count > MAX_PAGES:
+            raise LoadError(
+                tr("这个 PDF 有 {n} 页，超过上限 {m} 页，不像是一份合同，已拒绝读取。",
+                   "This PDF has {n} pages, more than the limit of {m}: too many for a contract; it was not read.",
+                   n=page_count, m=MAX_PAGES),
+                path=path,
+                hint=tr("如果合同只是其中一部分，请把合同的页面另存为一个 PDF 再打开。",
+                        "If the contract is only part of it, save the contract's pages as a PDF of their own "
+                        "and open that."))
         pages: list[list[Line]] = []
         problems: dict[int, str] = {}
         pictured: set[int] = set()  # pages with few lines and a picture: maybe a scan with a footer
@@ -59,23 +77,77 @@ def load_pdf(path: Path) -> RawDocument:
     finally:
         pdf.close()
 
-    if any(pages):
-        remove_running_lines(pages)
-        for number, lines in enumerate(pages, 1):
-            if not lines and number in pictured:
-                problems.setdefault(number, "no-text")  # a scanned page with a typed page number
     if not any(pages):
-        raise LoadError(
-            tr("这个 PDF 是扫描件（共 {n} 页），没有可读取的文字层，无法审查。",
-               "This PDF is a scan ({n} pages) with no text layer, so it cannot be reviewed.", n=page_count),
-            path=path,
-            hint=tr("请先用 OCR（文字识别）软件处理，生成带文字层的 PDF 或 DOCX，再打开。",
-                    "Run OCR (text recognition) on it first to make a PDF with a text layer, or a DOCX, "
-                    "and open that."),
-        )
+        raise _scan_error(path, page_count, problems)
+    kept = [list(lines) for lines in pages]
+    remove_running_lines(kept)
+    if not any(kept):
+        if all(not lines or number in pictured for number, lines in enumerate(pages, 1)):
+            raise _scan_error(path, page_count, problems)  # scanned pages with typed page numbers
+        kept = pages  # every page reads the same few lines: they are the text, not a running header
+    pages = kept
+    for number, lines in enumerate(pages, 1):
+        if not lines and number in pictured:
+            problems.setdefault(number, "no-text")  # a scanned page with a typed page number
     paragraphs = build_paragraphs(pages)
     page_problems = [PageProblem(number, problem) for number, problem in sorted(problems.items())]
-    return RawDocument(paragraphs, page_count=page_count, page_problems=page_problems)
+    notes = [_truncated_note()] if _looks_truncated(data) else []
+    return RawDocument(paragraphs, page_count=page_count, page_problems=page_problems, notes=notes)
+
+
+def _no_pages_error(path: Path) -> LoadError:
+    return LoadError(
+        tr("这个 PDF 一页也没有。", "This PDF has no pages at all."), path=path,
+        hint=tr("文件可能导出失败或下载不完整；请让对方重新导出或发送。",
+                "The export or the download may have failed; ask the sender to export or send it again."))
+
+
+def _password_error(path: Path, *, wrong: bool) -> PasswordRequired:
+    hint = tr("请输入打开密码（审查窗口会询问）；或去除密码：在 PDF 阅读器中用密码打开，“打印”为新的 PDF 后打开新文件，"
+              "也可以向对方索取未加密的版本。",
+              "Enter the open password (the review window asks for it), or remove the password: open the PDF "
+              "with it in a PDF reader, print it to a new PDF and open that, or ask the sender for an "
+              "unprotected copy.")
+    if wrong:
+        return PasswordRequired(tr("PDF 的打开密码不正确。", "The password for this PDF is not correct."),
+                                path=path, hint=hint, wrong_password=True)
+    return PasswordRequired(tr("PDF 设置了打开密码，需要密码才能读取。",
+                               "The PDF is protected with an open password and needs it to be read."),
+                            path=path, hint=hint)
+
+
+def _scan_error(path: Path, page_count: int, problems: dict[int, str]) -> LoadError:
+    if problems and all(problem == "garbled-text" for problem in problems.values()):
+        return LoadError(
+            tr("这个 PDF 的文字读出来是乱码（共 {n} 页，字体的编码无法还原为文字），无法审查。",
+               "The text of this PDF ({n} pages) comes out as gibberish: its fonts' encoding cannot be turned "
+               "back into characters, so it cannot be reviewed.", n=page_count),
+            path=path,
+            hint=tr("请向对方索取 Word 版本；或用 OCR（文字识别）软件处理后再打开。",
+                    "Ask the sender for the Word version, or run OCR (text recognition) on it and open the result."))
+    return LoadError(
+        tr("这个 PDF 是扫描件（共 {n} 页），没有可读取的文字层，无法审查。",
+           "This PDF is a scan ({n} pages) with no text layer, so it cannot be reviewed.", n=page_count),
+        path=path,
+        hint=tr("请先用 OCR（文字识别）软件处理，生成带文字层的 PDF 或 DOCX，再打开。",
+                "Run OCR (text recognition) on it first to make a PDF with a text layer, or a DOCX, "
+                "and open that."),
+    )
+
+
+def _looks_truncated(data: bytes) -> bool:
+    """No end-of-file marker after the last object: the download or the copy stopped early.
+
+    PDFium rebuilds what it can from such a file, so the pages it reads may not be all of them.
+    """
+    end = data.rfind(b"%%EOF")
+    return end < 0 or b"endobj" in data[end:] or b"stream" in data[end:]
+
+
+def _truncated_note() -> str:
+    return tr("PDF 文件末尾不完整（可能下载或复制中断），已读出能读的部分；后面的页面可能缺失，请重新获取完整文件后再审查。",
+              "The end of the PDF file is missing (an interrupted download or copy?): what could be read "
+              "was read, but later pages may be lost; get the complete file again and review that.")
 
 
 def _read_page(pdf, index: int) -> tuple[list[Line], str | None, bool]:

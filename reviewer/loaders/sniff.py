@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import LoadError
 from ..i18n import tr
+from .package import MAX_ZIP_ENTRIES, crafted_package_error, megabytes, read_part, zip_entry_count
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUPPORTED_SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
@@ -22,6 +24,11 @@ _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff", b"\xff\xfe",
 _BLANK_BYTES = b"\x00\t\n\v\f\r "
 # Only this much of a file is read to recognise it; an empty-looking file is read whole up to here.
 _HEAD = 64 * 1024
+
+# Limits no contract comes near, so a hostile or runaway file is refused before it is read.
+# The longest real contracts run to a few hundred pages: a few MB of text, a Word body of a few MB.
+MAX_TEXT_FILE_BYTES = 20 * 1024 * 1024  # .txt/.md
+MAX_FILE_BYTES = 200 * 1024 * 1024  # .docx/.pdf, pictures included
 
 # The package relationship that names a .docx's main part (`_rels/.rels` → officeDocument).
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
@@ -59,26 +66,39 @@ def damaged_error(path: Path, what: str) -> LoadError:
     )
 
 
-def docx_main_part(archive: zipfile.ZipFile) -> str | None:
+def too_large_error(path: Path, size: int, limit: int) -> LoadError:
+    """A file far bigger than any contract: refused before it is read."""
+    return LoadError(
+        tr("文件过大（{size} MB，上限 {limit} MB），不像是一份合同，已拒绝读取。",
+           "The file is too large ({size} MB; the limit is {limit} MB) to be a contract; it was not read.",
+           size=megabytes(size), limit=megabytes(limit)),
+        path=path,
+        hint=tr("请确认选对了文件；如果合同确实在其中，请只把合同部分另存为一个文件再打开。",
+                "Check that this is the right file; if the contract is inside it, save just the contract "
+                "as a file of its own and open that."),
+    )
+
+
+def docx_main_part(archive: zipfile.ZipFile, path: Path) -> str | None:
     """Name of the main document part of a Word package, or None when this is no Word package."""
     names = set(archive.namelist())
     try:
-        rels = archive.read("_rels/.rels")
+        rels = read_part(archive, "_rels/.rels", path, limit=1024 * 1024)
     except KeyError:
         rels = b""
     for match in _RELATIONSHIP.finditer(rels):
         attributes = dict(_ATTRIBUTE.findall(match.group(0)))
         if attributes.get(b"Type", b"").endswith(b"/officeDocument"):
             name = attributes.get(b"Target", b"").decode("utf-8", "replace").lstrip("/")
-            if name in names and _is_word_part(archive, name):
+            if name in names and _is_word_part(archive, name, path):
                 return name
     return "word/document.xml" if "word/document.xml" in names else None
 
 
-def _is_word_part(archive: zipfile.ZipFile, name: str) -> bool:
+def _is_word_part(archive: zipfile.ZipFile, name: str, path: Path) -> bool:
     """The content type of ``name`` is a Word main document (.docx, .docm, .dotx)."""
     try:
-        types = archive.read("[Content_Types].xml")
+        types = read_part(archive, "[Content_Types].xml", path, limit=1024 * 1024)
     except KeyError:
         return name.startswith("word/")
     for match in re.finditer(rb"<(?:\w+:)?Override\b[^>]*>", types):
@@ -99,10 +119,13 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if _is_blank(head):
         raise empty_file_error(path)
+    size = path.stat().st_size
 
     if b"%PDF-" in head[:1024]:
+        _check_size(path, size, MAX_FILE_BYTES)
         return "pdf"
     if head.startswith(_ZIP):
+        _check_size(path, size, MAX_FILE_BYTES)
         return _sniff_zip(path)
     if head.startswith(_OLE2):
         raise _ole2_error(path)
@@ -135,6 +158,7 @@ def detect_format(path: Path) -> str:
                     "and save it as .docx."),
         )
     if suffix in TEXT_SUFFIXES:
+        _check_size(path, size, MAX_TEXT_FILE_BYTES)
         return TEXT_SUFFIXES[suffix]
     if suffix in (".doc", ".wps", ".dot", ".wpt"):
         # Not OLE2 although named so: usually a web page or RTF saved under a Word name.
@@ -149,6 +173,11 @@ def detect_format(path: Path) -> str:
     )
 
 
+def _check_size(path: Path, size: int, limit: int) -> None:
+    if size > limit:
+        raise too_large_error(path, size, limit)
+
+
 def _read_head(path: Path) -> bytes:
     if not path.exists():
         raise LoadError(tr("文件不存在。", "The file does not exist."), path=path,
@@ -156,6 +185,9 @@ def _read_head(path: Path) -> bytes:
     if path.is_dir():
         raise LoadError(tr("这是一个文件夹，不是合同文件。", "This is a folder, not a contract file."), path=path,
                         hint=tr("请选择文件夹中的合同文件。", "Choose the contract file inside the folder."))
+    if not path.is_file():  # a pipe or a device would block the read or never end
+        raise LoadError(tr("这不是一个普通文件（可能是管道或设备）。", "This is not an ordinary file (a pipe or a device?)."),
+                        path=path, hint=tr("请选择保存在磁盘上的合同文件。", "Choose a contract file saved on disk."))
     try:
         with path.open("rb") as handle:
             return handle.read(_HEAD)
@@ -184,12 +216,20 @@ def _is_blank(head: bytes) -> bool:
 
 def _sniff_zip(path: Path) -> str:
     try:
+        # Checked before zipfile reads the whole central directory into memory.
+        entries = zip_entry_count(path)
+        if entries > MAX_ZIP_ENTRIES:
+            raise crafted_package_error(path, tr("包含 {n} 个内部部件", "it holds {n} parts", n=entries))
         with zipfile.ZipFile(path) as archive:
-            if docx_main_part(archive):
+            if docx_main_part(archive, path):
                 return "docx"
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:80] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError):
+            mimetype = b""
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(80)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, KeyError,
+            NotImplementedError, RuntimeError, zlib.error):
         kind = "Word（.docx）" if path.suffix.lower() == ".docx" else tr("ZIP 压缩包", "a ZIP archive")
         raise damaged_error(path, kind) from None
     if "xl/workbook.xml" in names:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..i18n import tr
-from . import Paragraph, RawDocument
-from .sniff import empty_file_error
+from . import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
+from .sniff import MAX_TEXT_FILE_BYTES, empty_file_error, too_large_error
 
 # Line ends of every origin: Windows, old Mac, Unix, Unicode line/paragraph separators, NEL and
 # the vertical tab Word puts for a manual line break when text is copied out of it.
@@ -30,11 +30,23 @@ _SAMPLE = 20000  # characters looked at when judging an encoding; plenty for a c
 def load_txt(path: Path) -> RawDocument:
     """Read a .txt/.md file: encoding detected, one paragraph per line, ``\\f`` as a page break."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_TEXT_FILE_BYTES + 1)  # never more, whatever the file grew to
     except OSError as error:
         raise LoadError(tr("无法读取文件（{reason}）。", "The file cannot be read ({reason}).",
                            reason=error.strerror or error), path=path) from None
+    if len(data) > MAX_TEXT_FILE_BYTES:
+        raise too_large_error(path, max(len(data), path.stat().st_size), MAX_TEXT_FILE_BYTES)
     text, encoding = decode(data, path)
+    if len(text) > MAX_TEXT_CHARS:  # before millions of short lines become millions of paragraphs
+        raise too_long_error(path)
+    notes: list[str] = []
+    repaired = undo_mojibake(text)
+    if repaired is not None:
+        text = repaired
+        notes.append(tr("文件中的中文曾被按西文编码错误转换过（乱码），已自动还原；请核对原文。",
+                        "The Chinese text had been garbled by a wrong Western encoding and was restored "
+                        "automatically; check it against the original."))
     if not text.strip():
         raise empty_file_error(path)
     if _looks_binary(text):
@@ -45,9 +57,10 @@ def load_txt(path: Path) -> RawDocument:
             hint=tr("请确认选对了文件；合同请以 DOCX、PDF 或 TXT 格式打开。",
                     "Check that this is the right file; open contracts as DOCX, PDF or TXT."),
         )
+    notes += encoding_notes(text, encoding)
     markdown = path.suffix.lower() in (".md", ".markdown")
     paragraphs, pages = split_lines(text, markdown=markdown)
-    return RawDocument(paragraphs, page_count=pages, encoding=encoding)
+    return RawDocument(paragraphs, page_count=pages, encoding=encoding, notes=notes)
 
 
 def split_lines(text: str, *, markdown: bool = False) -> tuple[list[Paragraph], int]:
@@ -97,7 +110,7 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break  # a BOM followed by something else: judge the bytes on their own
     if b"\x00" in data[:_SAMPLE * 2]:
-        found = _bomless_utf16(data)
+        found = _bomless_utf32(data) or _bomless_utf16(data)
         if found:
             return found
     utf8 = _utf8(data)
@@ -126,6 +139,22 @@ def _utf8(data: bytes) -> str | None:
             return data[: error.start].decode("utf-8")
         except UnicodeDecodeError:
             return None
+
+
+def _bomless_utf32(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 without a BOM: four bytes a character, and the highest of them always NUL."""
+    if len(data) % 4:
+        return None
+    for codec, high in (("utf-32-le", data[3:_SAMPLE * 4:4]), ("utf-32-be", data[0:_SAMPLE * 4:4])):
+        if high.count(0) < 0.9 * len(high):
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text[:_SAMPLE]) > 0.9:
+            return text, codec
+    return None
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -247,12 +276,88 @@ def _single_byte(data: bytes, path: Path | None) -> tuple[str, str]:
     )
 
 
+# -- garbled text -----------------------------------------------------------------------------------
+
+# Encodings a Chinese contract is expected in; any other is worth telling the reader about.
+_EXPECTED = ("utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be",
+             "gb18030", "big5", "cp950", "big5hkscs", "ascii")
+_ENCODING_NAMES = {
+    "cp1252": ("Windows-1252（西欧文字）", "Windows-1252 (Western European)"),
+    "cp932": ("Shift-JIS（日文）", "Shift-JIS (Japanese)"), "shift_jis": ("Shift-JIS（日文）", "Shift-JIS (Japanese)"),
+    "euc_jp": ("EUC-JP（日文）", "EUC-JP (Japanese)"), "euc_kr": ("EUC-KR（韩文）", "EUC-KR (Korean)"),
+    "cp949": ("EUC-KR（韩文）", "EUC-KR (Korean)"),
+}
+# Replacement marks, control codes, private-use and lone surrogate code points: what a wrong decoding leaves.
+_ODD = re.compile("[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ud800-\udfff]")
+# The characters Windows-1252 puts at 0x80-0x9F, where Latin-1 has control codes.
+_CP1252_HIGH = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def undo_mojibake(text: str) -> str | None:
+    """Chinese that was read as Windows-1252/Latin-1 and saved again ("æŠ€æœ¯" for 技术), restored.
+
+    Each character maps back to the byte it was read from; when those bytes are valid UTF-8 (or
+    GB18030) Chinese, the file was garbled and this is the text it held. A genuine Western text
+    almost never maps back to valid multi-byte UTF-8, so real accents are left alone.
+    """
+    sample = text[:_SAMPLE]
+    if not any("\u00c0" <= ch <= "\u00ff" for ch in sample) or any("\u4e00" <= ch <= "\u9fff" for ch in sample):
+        return None
+    if _restore(sample) is None:  # judged on a sample first: a long Western text costs nothing
+        return None
+    return _restore(text)
+
+
+def _restore(text: str) -> str | None:
+    raw = bytearray()
+    for ch in text:
+        code = ord(ch)
+        if code < 0x100:
+            raw.append(code)
+        elif ch in _CP1252_HIGH:
+            raw.append(_CP1252_HIGH[ch])
+        else:
+            return None
+    restored = _utf8(bytes(raw))
+    if restored is None:
+        found = _chinese_legacy(bytes(raw))
+        restored = found[0] if found else None
+    if restored is None or _plausible(restored[:_SAMPLE]) < 0.9 or \
+            not any("\u4e00" <= ch <= "\u9fff" for ch in restored[:_SAMPLE]):
+        return None
+    return restored
+
+
+def encoding_notes(text: str, encoding: str) -> list[str]:
+    """What the reader should know about how the text was decoded: an unusual encoding, odd characters."""
+    notes = []
+    try:
+        codec = codecs.lookup(encoding).name  # "utf_32_le" (charset-normalizer's spelling) → "utf-32-le"
+    except LookupError:
+        codec = encoding.lower()
+    if codec not in _EXPECTED:
+        name = tr(*_ENCODING_NAMES.get(codec, (encoding, encoding)))
+        notes.append(tr("文件按“{name}”编码读取。如果文字显示不正常，请用记事本或 WPS 另存为 UTF-8 后再打开。",
+                        "The file was read as {name}. If the text looks wrong, save it as UTF-8 in a text "
+                        "editor or WPS and open that.", name=name))
+    odd = len(_ODD.findall(text))
+    if odd > max(2, len(text) // 500):
+        notes.append(tr("有 {n} 个字符无法正常识别（如 �），文字可能有乱码，请与原件核对。",
+                        "{n} characters could not be read properly (such as �); the text may be garbled, "
+                        "so check it against the original.", n=odd))
+    return notes
+
+
 def _looks_binary(text: str) -> bool:
-    """Mostly control characters, replacement marks or private-use code points: not a text."""
+    """Mostly control characters or private-use code points: not a text.
+
+    Replacement marks (U+FFFD) do not count: every decoding here is strict, so they were in the
+    file already, a text damaged on an earlier journey, which loads with a note instead.
+    """
     sample = text[:_SAMPLE]
     bad = sum(
         1 for ch in sample
-        if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\ufffd" or unicodedata.category(ch) in ("Co", "Cs")
+        if (ch < " " and ch not in "\t\n\r\f\v") or unicodedata.category(ch) in ("Co", "Cs")
     )
     return bad > 0.1 * len(sample)
 
