@@ -35,6 +35,8 @@ class ReviewContext:
     perspective: str
     ruleset: "RuleSet"
     review_date: date = field(default_factory=date.today)
+    #: Per-review memo for rule types (units of a scope, …): computed once, shared by every rule.
+    cache: dict = field(default_factory=dict)
 
     # -- parties -------------------------------------------------------------------------
 

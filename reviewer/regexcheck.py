@@ -128,3 +128,65 @@ def _first_chars(items) -> tuple[set[int], bool]:
             continue
         return chars, True  # a class, any character, a back reference: treat as wide
     return chars, False
+
+
+def required_literals(patterns: list[str]) -> list[str] | None:
+    """Pieces of plain text of which every match contains at least one; None if there are none.
+
+    One piece per pattern, or one per branch of a pattern that is an alternation. Party slots
+    ({us} …) and groups break a run of literal characters; a case-insensitive pattern has no
+    usable literal.
+    """
+    out: list[str] = []
+    for pattern in patterns:
+        probe = re.sub(r"\{(us|them|customer|vendor)\}", lambda _m: "[\\x00\\x01]", pattern)
+        try:
+            parsed = sre_parse.parse(probe)
+        except re.error:
+            return None
+        if parsed.state.flags & re.IGNORECASE:
+            return None
+        pieces = _branch_literals(list(parsed))
+        if pieces is None:
+            return None
+        out += pieces
+    return out
+
+
+def _branch_literals(items) -> list[str] | None:
+    """Alternatives of which every match of the sequence ``items`` contains one (None: unknown).
+
+    Candidates are runs of literal characters and groups whose every branch has such pieces;
+    the one with the longest shortest piece wins (the rarer, the fewer spans the regex must try).
+    """
+    best: list[str] | None = None
+
+    def consider(pieces: list[str] | None) -> None:
+        nonlocal best
+        if not pieces or not all(pieces):
+            return
+        if best is None or (min(map(len, pieces)), -len(pieces)) > (min(map(len, best)), -len(best)):
+            best = pieces
+
+    run: list[str] = []
+    for op, arg in list(items) + [(None, None)]:
+        if op == sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        if run:
+            consider(["".join(run)])
+            run = []
+        if op == sre_constants.SUBPATTERN and not (arg[1] & re.IGNORECASE):
+            consider(_branch_literals(list(arg[-1])))
+        elif op == sre_constants.BRANCH:
+            pieces: list[str] = []
+            for branch in arg[1]:
+                inner = _branch_literals(list(branch))
+                if inner is None:
+                    pieces = []
+                    break
+                pieces += inner
+            consider(pieces)
+        elif op in _REPEATS and arg[0] >= 1:  # a required repeat contains its body at least once
+            consider(_branch_literals(list(arg[2])))
+    return best

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .errors import RuleFileError
 from .findings import CATEGORIES, Severity
 from .i18n import tr
+from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
                        parse_rule_file)
 from .ruletypes import registry
@@ -96,12 +97,19 @@ class ClauseTypes:
         self.specs = specs
         self._heading = {t: _union(s["headings"]) for t, s in specs.items()}
         self._body = {t: _union(s["body"]) for t, s in specs.items()}
+        # Plain text each body vocabulary needs (see regexcheck.required_literals): a clause
+        # without any of it is not searched with the regex at all.
+        self._body_literals = {t: required_literals(s["body"]) for t, s in specs.items()}
+        self._heading_cache: dict[str, set[str]] = {}
 
     def names(self) -> dict[str, str]:
         return {t: s["name"] for t, s in self.specs.items()}
 
     def of_heading(self, heading: str) -> set[str]:
-        return {t for t, rx in self._heading.items() if heading and rx is not None and rx.search(heading)}
+        if heading not in self._heading_cache:
+            self._heading_cache[heading] = {t for t, rx in self._heading.items()
+                                            if heading and rx is not None and rx.search(heading)}
+        return self._heading_cache[heading]
 
     def classify(self, document: "Document") -> dict[int, frozenset[str]]:
         """Clause index → types: from its own heading, its ancestors' headings, or its body words."""
@@ -118,12 +126,18 @@ class ClauseTypes:
             body = set()
             if not own:
                 segment = text[node.body_start:node.end]
-                body = {t for t, rx in self._body.items() if rx is not None and rx.search(segment)}
+                body = {t for t, rx in self._body.items()
+                        if rx is not None and self._may_match(t, segment) and rx.search(segment)}
             types = own | inherited | body
             if node.kind == "signature":
                 types.add("signature")
             out[node.index] = frozenset(types)
         return out
+
+
+    def _may_match(self, ctype: str, segment: str) -> bool:
+        literals = self._body_literals[ctype]
+        return literals is None or any(lit in segment for lit in literals)
 
 
 def _union(patterns: list[str]) -> re.Pattern | None:

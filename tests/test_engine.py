@@ -129,3 +129,27 @@ def test_foreign_text_is_never_matched(tmp_path):
     doc, found = findings(tmp_path, rule("s", "pattern", "    any: ['{them}有权暂停']\n    scope: document\n"
                                          "    per: match\n"), text=text)
     assert doc.foreign and all(not doc.foreign_at(f.start, f.end) for f in found)
+
+
+def test_required_literals_are_what_every_match_contains():
+    from reviewer.regexcheck import required_literals
+
+    assert required_literals(["{them}有权暂停"]) == ["有权暂停"]
+    assert required_literals(["(?:暂停|中止)服务", "有权(?:暂停)"]) == ["服务", "有权暂停"]
+    assert required_literals(["仲裁委员会|(?:提交|提请)[^。]{0,20}仲裁"]) == ["仲裁委员会", "仲裁"]
+    assert required_literals(["{them}(?:的)?(?:住所地|所在地)[^。]{0,15}法院"]) == ["住所地", "所在地"]
+    assert required_literals(["a|[bc]"]) is None  # a branch with no literal: no filter
+    assert required_literals(["(?i)abc"]) is None  # case-insensitive: the literal may differ in case
+
+
+def test_literal_filter_keeps_exactly_the_spans_that_can_match():
+    from reviewer.ruletypes.scope import with_literal
+
+    text = "甲方付款。乙方交付。甲方验收。乙方开票。"
+    spans = [(0, 5, None), (5, 10, None), (10, 15, None), (15, 20, None)]
+    assert with_literal(spans, ["甲方"], text) == [spans[0], spans[2]]
+    assert with_literal(spans, ["交付", "开票"], text) == [spans[1], spans[3]]
+    assert with_literal(spans, ["违约"], text) == []
+    nested = [(0, 20, None), (5, 10, None)]
+    assert with_literal(nested, ["交付"], text) == nested
+    assert with_literal(spans, None, text) == spans

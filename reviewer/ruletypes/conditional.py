@@ -58,16 +58,14 @@ class ConditionalRule(RuleType):
             raise ValueError("require: needs at least one element")
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
-        first = None
-        for s, e in ctx.contract_spans:
-            first = self.trigger.search(ctx, s, e)
-            if first:
-                break
+        first = self.trigger.search_contract(ctx)
         if first is None:
             return
         ctype = self.options.get("then_clause_type")
-        where = ([(n.start, n.end) for n in ctx.clauses_of_type(ctype)] if ctype else ctx.contract_spans)
-        missing = [name for name, m in self.require.items()
-                   if not any(m.search(ctx, s, e) for s, e in where)]
+        if ctype:
+            where = [(n.start, n.end) for n in ctx.clauses_of_type(ctype)]
+            missing = [name for name, m in self.require.items() if not any(m.search(ctx, s, e) for s, e in where)]
+        else:
+            missing = [name for name, m in self.require.items() if m.search_contract(ctx) is None]
         if len(missing) >= max(1, self.options.get("min_missing") or 1):
             yield Hit(first.start(), first.end(), {"missing": "、".join(missing), "trigger": first.group(0)})

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ..tokens import is_whole_word
 from .base import Hit, Param, RuleType
-from .scope import SCOPES, EachMatcher, Matcher, units
+from .scope import SCOPES, EachMatcher, Matcher, units, with_literal
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
@@ -65,10 +65,13 @@ class PatternRule(RuleType):
         self.whole_word = bool(o.get("whole_word"))
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
-        if self.unless and any(self.unless.search(ctx, s, e) for s, e in ctx.contract_spans):
+        text = ctx.document.text
+        if not self.any.possible(text, 0, len(text)):
+            return  # the words this rule looks for are nowhere in the contract
+        if self.unless and self.unless.search_contract(ctx):
             return
-        for start, end, _node in units(ctx, self.scope, self.options.get("clause_types"),
-                                       self.options.get("not_clause_types")):
+        spans = units(ctx, self.scope, self.options.get("clause_types"), self.options.get("not_clause_types"))
+        for start, end, _node in with_literal(spans, self.any.literals, text):
             for m in self.any.finditer(ctx, start, end):
                 lo, hi = (max(start, m.start() - self.near), min(end, m.end() + self.near)) if self.near else (start, end)
                 if self.all and not self.all.all_found(ctx, lo, hi):

@@ -57,13 +57,13 @@ class RequiredClauseRule(RuleType):
         spans = ctx.contract_spans
         if not spans:
             return
-        if self.only_if and not any(self.only_if.search(ctx, s, e) for s, e in spans):
+        if self.only_if and not self.only_if.search_contract(ctx):
             return
-        if self.unless and any(self.unless.search(ctx, s, e) for s, e in spans):
+        if self.unless and self.unless.search_contract(ctx):
             return
         if ctx.clauses_of_type(self.options["clause_type"]):
             return
-        if self.satisfied and any(self.satisfied.search(ctx, s, e) for s, e in spans):
+        if self.satisfied and self.satisfied.search_contract(ctx):
             return
         start, end = anchor(ctx)
         names = ctx.ruleset.clause_types.names()

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import TYPE_CHECKING, Iterator
+
+from ..regexcheck import required_literals
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
@@ -13,15 +16,29 @@ SCOPES = ("document", "clause", "heading", "body")
 
 
 def clause_units(ctx: "ReviewContext") -> list["Clause"]:
-    """The innermost chapters/clauses (a clause with sub-clauses gives way to them)."""
-    tree = ctx.document.clauses
-    has_child = {n.parent for n in tree if n.kind in ("chapter", "clause") and n.parent is not None}
-    return [n for n in tree if n.kind in ("chapter", "clause") and n.index not in has_child]
+    """The innermost chapters/clauses (a clause with sub-clauses gives way to them); once per review."""
+    cache = ctx.cache
+    if "clause_units" not in cache:
+        tree = ctx.document.clauses
+        has_child = {n.parent for n in tree if n.kind in ("chapter", "clause") and n.parent is not None}
+        cache["clause_units"] = [n for n in tree if n.kind in ("chapter", "clause") and n.index not in has_child]
+    return cache["clause_units"]
 
 
 def units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None = None,
           not_clause_types: list[str] | None = None) -> list[tuple[int, int, "Clause | None"]]:
-    """Spans to search, as ``(start, end, clause)``, filtered by clause type."""
+    """Spans to search, as ``(start, end, clause)`` in document order, filtered by clause type.
+
+    Computed once per review for each combination, since many rules share one.
+    """
+    key = ("units", scope, tuple(clause_types or ()), tuple(not_clause_types or ()))
+    if key not in ctx.cache:
+        ctx.cache[key] = _units(ctx, scope, clause_types, not_clause_types)
+    return ctx.cache[key]
+
+
+def _units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None,
+           not_clause_types: list[str] | None) -> list[tuple[int, int, "Clause | None"]]:
     if scope == "document":
         if clause_types:
             nodes = ctx.clauses_of_type(*clause_types)
@@ -41,6 +58,36 @@ def units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None = Non
         start = node.body_start if scope == "body" else node.start
         out.append((start, node.end, node))
     return out
+
+
+def with_literal(spans: list[tuple], literals: list[str] | None, text: str) -> list[tuple]:
+    """The spans (sorted by start) that contain one of ``literals``: the only ones a match can be in.
+
+    Each literal is searched in the whole text, jumping from one span to the next, so the cost
+    follows the spans that hold it rather than all spans; the regex then decides exactly.
+    """
+    if literals is None or not spans:
+        return spans
+    starts = [span[0] for span in spans]
+    disjoint = all(spans[i][1] <= starts[i + 1] for i in range(len(spans) - 1))
+    chosen: set[int] = set()
+    for lit in literals:
+        at = text.find(lit, starts[0])
+        while at >= 0:
+            i = bisect_right(starts, at) - 1
+            if not disjoint:
+                # Nested spans (a chapter and its clauses): every span around the hit holds it.
+                chosen.update(j for j in range(i + 1) if spans[j][0] <= at < spans[j][1])
+                at = text.find(lit, at + 1)
+                continue
+            if i >= 0 and at < spans[i][1]:
+                chosen.add(i)
+                at = text.find(lit, spans[i][1])
+            elif i + 1 < len(spans):
+                at = text.find(lit, starts[i + 1])
+            else:
+                break
+    return [spans[i] for i in sorted(chosen)]
 
 
 def _excluded(ctx: "ReviewContext", node: "Clause", not_types: list[str] | None) -> bool:
@@ -73,6 +120,15 @@ class Matcher:
         self._static = None if any("{" in p for p in self.patterns) else self._compile(self.patterns)
         self._cache: dict[int, re.Pattern | None] = {}
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
+        # Text every match must contain, one string per pattern (None: some pattern has none).
+        # A span without any of them cannot match, and str.find is far cheaper than a regex call.
+        self.literals = required_literals(self.patterns)
+
+    def possible(self, text: str, start: int, end: int) -> bool:
+        """False when no match can lie in ``text[start:end]`` (none of the required literals is there)."""
+        if self.literals is None:
+            return True
+        return any(text.find(lit, start, end) >= 0 for lit in self.literals)
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern | None:
@@ -96,6 +152,8 @@ class Matcher:
         if rx is None:
             return iter(())
         text = ctx.document.text
+        if end - start > 2000 and not self.possible(text, start, end):
+            return iter(())  # worth a literal check only on long spans; short ones the regex rejects fast
         if self._anchored:
             # re's pos argument does not make ^ match there, so search the slice itself.
             return (Span(m.start() + start, m.end() + start, m.group(0))
@@ -104,6 +162,22 @@ class Matcher:
 
     def search(self, ctx: "ReviewContext", start: int, end: int) -> "Span | None":
         return next(self.finditer(ctx, start, end), None)
+
+    def search_contract(self, ctx: "ReviewContext") -> "Span | None":
+        """The first match within one paragraph of the contract's own text (not web chrome).
+
+        Same result as searching every paragraph in turn, but only the paragraphs that contain
+        a required literal are searched.
+        """
+        spans = ctx.contract_spans
+        if not self.patterns or not spans:
+            return None
+        candidates = with_literal(spans, self.literals, ctx.document.text)
+        for span in candidates:
+            m = self.search(ctx, *span)
+            if m is not None:
+                return m
+        return None
 
 
 class EachMatcher:
