@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -329,3 +330,48 @@ def test_card_click_outline_click_copy_and_open_rule_file(qtbot, env):
     rule = window.session.current.ruleset.get(finding.rule)
     assert [url.toLocalFile() for url in opened] == [str(rule.source)]
     assert rule.source.suffix in (".yaml", ".yml")
+
+
+def test_encrypted_pdf_asks_for_the_password_and_opens(qtbot, env, tmp_path, monkeypatch):
+    import runpy
+
+    contract, settings = env
+    root = Path(__file__).resolve().parent.parent
+    runpy.run_path(str(root / "scripts" / "make_hostile.py"))["build"](tmp_path / "hostile", ("files",))
+    locked = tmp_path / "hostile" / "locked-user.pdf"
+    window = new_window(qtbot, settings)
+    open_and_wait(qtbot, window, contract)
+    asked = []
+    answers = iter(["wrong", "secret"])
+    monkeypatch.setattr(window, "ask_password", lambda path, wrong: asked.append((path.name, wrong)) or next(answers))
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.open_path(locked)
+    assert asked == [("locked-user.pdf", False), ("locked-user.pdf", True)]
+    assert window.session.current.path == locked and window.session.current.document.text
+
+
+def test_cancelling_the_password_keeps_the_open_contract(qtbot, env, tmp_path, monkeypatch):
+    import runpy
+
+    contract, settings = env
+    root = Path(__file__).resolve().parent.parent
+    runpy.run_path(str(root / "scripts" / "make_hostile.py"))["build"](tmp_path / "hostile", ("files",))
+    window = new_window(qtbot, settings)
+    open_and_wait(qtbot, window, contract)
+    monkeypatch.setattr(window, "ask_password", lambda path, wrong: None)
+    with qtbot.waitSignal(window.session.passwordNeeded, timeout=30000):
+        window.open_path(tmp_path / "hostile" / "locked-user.pdf")
+    qtbot.wait(50)
+    assert window.session.current.path.name == "seed.txt"
+    assert "已取消" in window.progress_label.text()
+
+
+def test_scanned_pages_are_named_when_the_review_is_shown(qtbot, env, tmp_path):
+    import runpy
+
+    _, settings = env
+    root = Path(__file__).resolve().parent.parent
+    runpy.run_path(str(root / "scripts" / "make_hostile.py"))["build"](tmp_path / "hostile", ("files",))
+    window = new_window(qtbot, settings)
+    open_and_wait(qtbot, window, tmp_path / "hostile" / "scan-mixed.pdf")
+    assert "第 2 页没有可读取的文字" in window.error_box.text()

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         s.progress.connect(self._on_progress)
         s.reviewed.connect(self.show_review)
         s.failed.connect(self.show_error)
+        s.passwordNeeded.connect(self._on_password_needed)
         self.findings.findingSelected.connect(self.select_finding)
         self.findings.filtersChanged.connect(self._on_filters)
         self.rail.findingActivated.connect(self.select_finding)
@@ -163,6 +164,24 @@ class MainWindow(QMainWindow):
         self.progress_label.setText(tr("正在打开 {name}…", "Opening {name}…", name=Path(path).name))
         ruleset = self.rules.ruleset or self.rules.store.current
         self.session.open(path, self.perspective, ruleset)
+
+    def ask_password(self, path: Path, wrong: bool) -> str | None:
+        """The PDF's open password from counsel, or None if they cancel."""
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        prompt = (tr("密码不正确，请重新输入“{name}”的打开密码：", "Wrong password. Enter the password of “{name}” again:",
+                     name=path.name) if wrong else
+                  tr("“{name}”已加密，请输入打开密码：", "“{name}” is encrypted. Enter its password:", name=path.name))
+        text, ok = QInputDialog.getText(self, tr("需要密码", "Password needed"), prompt, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _on_password_needed(self, path: str, perspective: str, wrong: bool) -> None:
+        password = self.ask_password(Path(path), wrong)
+        if password is None:
+            self.progress_label.setText(tr("已取消打开 {name}", "Opening {name} cancelled", name=Path(path).name))
+            return
+        ruleset = self.rules.ruleset or self.rules.store.current
+        self.session.open(path, perspective, ruleset, password=password)
 
     def dragEnterEvent(self, event) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -198,8 +217,15 @@ class MainWindow(QMainWindow):
                                             for k in ("high", "medium", "low", "info")))
         self.progress_label.setText(tr("{name}：{n} 条问题", "{name}: {n} findings",
                                        name=document.name, n=len(reviewed.findings)))
-        if reviewed.decisions.warning:
-            self.show_error(reviewed.decisions.warning)
+        notices = [reviewed.decisions.warning] if reviewed.decisions.warning else []
+        notices += list(document.notes)
+        unread = [str(p.page) for p in document.page_problems]
+        if unread:
+            notices.append(tr("第 {pages} 页没有可读取的文字（可能是扫描页），这些页没有审查，请对照原件人工核对。",
+                              "Page(s) {pages} have no readable text (scanned pages?) and were not reviewed; "
+                              "check them against the original.", pages="、".join(unread)))
+        if notices:
+            self.show_error("\n\n".join(notices))
 
         def text() -> None:
             self.rail.reset_document()

@@ -34,7 +34,7 @@ class Reviewed:
 
 
 def load_and_review(path: Path, perspective: str, ruleset: Any = None,
-                    control: JobControl | None = None) -> Reviewed:
+                    control: JobControl | None = None, password: str | None = None) -> Reviewed:
     """Read ``path``, build its structure, review it and read its saved decisions.
 
     ``ruleset`` may be a rule set, a function returning one (loaded here, off the UI thread),
@@ -45,7 +45,7 @@ def load_and_review(path: Path, perspective: str, ruleset: Any = None,
 
     step = control.progress if control is not None else (lambda *_: None)
     step(5, tr("正在读取文件…", "Reading the file…"))
-    document = reviewer.load(path)
+    document = reviewer.load(path, password=password)
     step(35, tr("正在分析条款结构…", "Finding the clauses…"))
     # Computed here so the UI thread never pays for them (both are cached on the Document).
     document.clauses
@@ -88,6 +88,8 @@ class ReviewSession(QObject):
     progress = Signal(int, str)
     reviewed = Signal(object)  # Reviewed
     failed = Signal(str)
+    #: A PDF that needs its password: (path, perspective, was the last password wrong).
+    passwordNeeded = Signal(str, str, bool)
 
     def __init__(self, parent: QObject | None = None, job=load_and_review, rejob=review_again) -> None:
         super().__init__(parent)
@@ -101,8 +103,11 @@ class ReviewSession(QObject):
     def is_busy(self) -> bool:
         return self._current_worker is not None
 
-    def open(self, path: str | Path, perspective: str, ruleset: Any = None) -> None:
-        self._start(Worker(self._job, Path(path), perspective, ruleset))
+    def open(self, path: str | Path, perspective: str, ruleset: Any = None, password: str | None = None) -> None:
+        if password is None:
+            self._start(Worker(self._job, Path(path), perspective, ruleset))
+        else:
+            self._start(Worker(self._job, Path(path), perspective, ruleset, password=password))
 
     def rereview(self, perspective: str | None = None, ruleset: Any = None) -> bool:
         """Review the open contract again; False when there is none."""
@@ -155,10 +160,16 @@ class ReviewSession(QObject):
         self.reviewed.emit(value)
 
     def _on_error(self, exc: BaseException) -> None:
+        from reviewer.errors import PasswordRequired
+
         if not self._is_current():
             return
-        self._current_worker = None
+        worker, self._current_worker = self._current_worker, None
         self.busy.emit(False)
+        if isinstance(exc, PasswordRequired) and exc.path is not None:
+            self.passwordNeeded.emit(str(exc.path), worker.args[1] if worker is not None else "customer",
+                                     exc.wrong_password)
+            return
         self.failed.emit(error_message(exc))
 
 
