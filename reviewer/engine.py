@@ -194,4 +194,5 @@ def _findings_of(rule: "Rule", ctx: ReviewContext) -> Iterable[Finding]:
             why=rule.fill(rule.why, values),
             basis=rule.fill(rule.basis, values),
             suggestion=rule.fill(rule.suggestion, values),
+            whole_document=hit.whole_document,
         )

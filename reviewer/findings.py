@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import Enum
 
 
@@ -63,6 +63,8 @@ class Finding:
     why: str = ""
     basis: str = ""
     suggestion: str = ""
+    #: About the contract as a whole (a missing clause): ``start``/``end`` only say where to show it.
+    whole_document: bool = False
 
     @property
     def sort_key(self) -> tuple:
@@ -72,10 +74,3 @@ class Finding:
     def fingerprint(self) -> str:
         """Identity that survives a re-review: the rule, the clause and the words it points at."""
         return f"{self.rule}|{self.clause or ''}|{self.text}"
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["severity"] = self.severity.value
-        data.pop("title")
-        data = {"rule": data.pop("rule"), "title": self.title, **data}
-        return data

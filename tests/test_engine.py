@@ -95,6 +95,7 @@ def test_required_clause_missing_and_present(tmp_path):
     text_rule = rule("r", "required-clause", "", category="liability-cap").replace("    message: '{clause}: {text}'\n", "") + body
     doc, found = findings(tmp_path, text_rule)
     assert [(f.clause, f.message, f.text) for f in found] == [(None, "缺少责任限制条款", "技术服务合同")]
+    assert found[0].whole_document  # shown at the title, but about the contract as a whole
     _, found = findings(tmp_path, text_rule, text=CONTRACT + "第三章 责任限制\n3.1 赔偿总额不超过合同总价。\n")
     assert found == []
 

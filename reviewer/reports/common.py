@@ -109,6 +109,8 @@ def status_label(status: str) -> str:
 
 def is_whole_document(finding: Finding, document: "Document") -> bool:
     """A finding about the document as a whole (a missing clause): nothing to highlight."""
+    if finding.whole_document:
+        return True
     if finding.clause is not None:
         return False
     if not document.blocks:

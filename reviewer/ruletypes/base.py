@@ -24,6 +24,9 @@ class Hit:
     end: int
     values: dict[str, Any] = field(default_factory=dict)
     severity: "Severity | None" = None
+    #: The finding is about the contract as a whole (a missing clause); the span only says where
+    #: to show it (the title), and reports list it without highlighting that text.
+    whole_document: bool = False
 
 
 class RuleType:

@@ -68,4 +68,5 @@ class RequiredClauseRule(RuleType):
         start, end = anchor(ctx)
         names = ctx.ruleset.clause_types.names()
         yield Hit(start, end, {"clause": None, "missing": names.get(self.options["clause_type"],
-                                                                     self.options["clause_type"])})
+                                                                     self.options["clause_type"])},
+                  whole_document=True)
