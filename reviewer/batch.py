@@ -231,10 +231,18 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
     else:
         # "spawn", not fork: the window calls this from a worker thread, and forking a process
         # that runs threads can deadlock; spawn is also what Windows and macOS do anyway.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        # This process is one of the workers too: while the spawned ones start Python and read
+        # the rules, it takes contracts from the end of the queue that none of them has begun.
+        own = ruleset if ruleset is not None else default
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn"),
                                  initializer=_init_worker, initargs=(blob, language())) as pool:
             futures = {pool.submit(_review_in_worker, task): i for i, task in enumerate(tasks)}
-            for future in as_completed(futures):
+            by_index = {i: f for f, i in futures.items()}
+            for i in range(total - 1, -1, -1):
+                if not by_index[i].cancel():
+                    break  # a worker has it (and, the queue being in order, every one before it)
+                finished(i, review_one(*tasks[i], ruleset=own))
+            for future in as_completed([f for f in futures if not f.cancelled()]):
                 i = futures[future]
                 try:
                     row = future.result()

@@ -47,7 +47,9 @@ class ClauseTree:
         self.nodes: tuple[Clause, ...] = tuple(nodes)
         self._starts = [n.start for n in self.nodes]
         self._by_number: dict[str, Clause] = {}
+        self._children: dict[int | None, list[Clause]] = {}
         for node in self.nodes:
+            self._children.setdefault(node.parent, []).append(node)
             if node.number is not None and node.kind in ("chapter", "clause", "item"):
                 self._by_number.setdefault(node.number, node)
 
@@ -62,7 +64,7 @@ class ClauseTree:
         return self._by_number.get(number)
 
     def children(self, node: Clause) -> list[Clause]:
-        return [n for n in self.nodes if n.parent == node.index]
+        return list(self._children.get(node.index, ()))
 
     def parent(self, node: Clause) -> Clause | None:
         return None if node.parent is None else self.nodes[node.parent]

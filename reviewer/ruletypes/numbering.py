@@ -143,7 +143,7 @@ def _numbered(tree: "ClauseTree", node: "Clause") -> _Numbered | None:
     return _Numbered(node, value, key)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def _parse_label(label: str) -> tuple[int, str, str | None] | None:
     """"第十一章" → (11, "第N章", None); "5.3" → (3, "N.N", "5"): labels repeat, so parse each once."""
     label = label.strip()

@@ -68,8 +68,7 @@ def with_literal(spans: list[tuple], literals: list[str] | None, text: str) -> l
     """
     if literals is None or not spans:
         return spans
-    starts = [span[0] for span in spans]
-    disjoint = all(spans[i][1] <= starts[i + 1] for i in range(len(spans) - 1))
+    starts, disjoint = _span_index(spans)
     chosen: set[int] = set()
     for lit in literals:
         at = text.find(lit, starts[0])
@@ -88,6 +87,21 @@ def with_literal(spans: list[tuple], literals: list[str] | None, text: str) -> l
             else:
                 break
     return [spans[i] for i in sorted(chosen)]
+
+
+_INDEX: dict[int, tuple[list, list[int], bool]] = {}
+
+
+def _span_index(spans: list[tuple]) -> tuple[list[int], bool]:
+    """Starts of ``spans`` and whether they are disjoint, remembered for the lists a review reuses."""
+    entry = _INDEX.get(id(spans))
+    if entry is None or entry[0] is not spans:
+        starts = [span[0] for span in spans]
+        disjoint = all(spans[i][1] <= starts[i + 1] for i in range(len(spans) - 1))
+        if len(_INDEX) > 64:
+            _INDEX.clear()
+        entry = _INDEX[id(spans)] = (spans, starts, disjoint)
+    return entry[1], entry[2]
 
 
 def _excluded(ctx: "ReviewContext", node: "Clause", not_types: list[str] | None) -> bool:

@@ -1,0 +1,245 @@
+"""Run every measurement of the benchmark, each in its own process, and collect the numbers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from statistics import median
+
+from .build import FORMATS, ROOT, SAMPLES, build, build_batch
+
+SEED = SAMPLES / "seed-contract-scraped.txt"
+
+
+@dataclass
+class Options:
+    sizes: list[int]
+    cache: Path
+    quick: bool = False
+    batch_size: int = 200
+    profile: str = "missed"  # "missed" | "all" | "none"
+    log: object = sys.stderr
+
+    def repeats(self, pages: int) -> int:
+        if self.quick:
+            return 1
+        return 5 if pages <= 100 else 3
+
+
+@dataclass
+class Results:
+    options: Options
+    files: dict[int, dict[str, Path]] = field(default_factory=dict)
+    phases: dict[tuple[int, str], dict] = field(default_factory=dict)
+    memory: dict[tuple[int, str], dict] = field(default_factory=dict)
+    baselines: dict[tuple[int, str], dict] = field(default_factory=dict)
+    cli: dict = field(default_factory=dict)
+    gui: dict[str, dict] = field(default_factory=dict)
+    batch: dict[int, dict] = field(default_factory=dict)
+    tokenizers: dict[str, dict] = field(default_factory=dict)
+    profiles: dict[str, str] = field(default_factory=dict)
+    started: float = field(default_factory=time.time)
+    seconds: float = 0.0
+    #: CPU seconds that processes other than this benchmark used while it ran: other work on
+    #: the machine slows every number down, so the page says how much there was.
+    other_cpu_s: float | None = None
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    env.update(extra)
+    return env
+
+
+def measure(mode: str, **args) -> dict:
+    """One measurement in a fresh interpreter (see :mod:`benchmarks.measure`)."""
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.measure", mode, json.dumps(args, default=str)],
+                          cwd=ROOT, env=_env(), capture_output=True, text=True)
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(f"benchmark {mode} {args} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return json.loads(lines[-1])
+
+
+def _say(options: Options, message: str) -> None:
+    if options.log is not None:
+        print(message, file=options.log, flush=True)
+
+
+# -- the parts -----------------------------------------------------------------------------------
+
+
+def run_documents(results: Results) -> None:
+    """Phases, memory and bare-library baselines for every size and format."""
+    options = results.options
+    for pages in options.sizes:
+        _say(options, f"building {pages}-page contracts …")
+        files = results.files[pages] = build(pages, options.cache)
+        for fmt in FORMATS:
+            path = str(files[fmt])
+            warm = str(SAMPLES / f"seed-contract-clean.{fmt}")
+            _say(options, f"  {pages} pages {fmt}: phases, memory")
+            results.phases[pages, fmt] = measure("phases", path=path, repeats=options.repeats(pages), warm=warm)
+            results.memory[pages, fmt] = measure("memory", path=path)
+            if not options.quick:
+                traced = measure("memory", path=path, trace=True)
+                results.memory[pages, fmt]["py_peak_mb"] = traced["py_peak_mb"]
+        repeats = 1 if options.quick else 3
+        _say(options, f"  {pages} pages: bare pdfplumber, pypdfium2, python-docx")
+        for lib, fmt in (("pdfplumber", "pdf"), ("pypdfium2", "pdf"), ("python-docx", "docx")):
+            results.baselines[pages, lib] = measure("baseline", lib=lib, path=str(files[fmt]), repeats=repeats)
+
+
+def _first_output_and_exit(argv: list[str], env: dict[str, str]) -> tuple[float, float, int, str]:
+    start = time.monotonic()
+    proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    first = proc.stdout.read(1)
+    first_at = time.monotonic()
+    rest, err = proc.communicate()
+    end = time.monotonic()
+    if not first:
+        first_at = end
+    return first_at - start, end - start, proc.returncode, err.decode("utf-8", "replace")
+
+
+def run_cli(results: Results) -> None:
+    """``contract-review check`` on the seed, process start to first output and to exit."""
+    options = results.options
+    repeats = 2 if options.quick else 7
+    _say(options, "check on the seed (process start to exit) …")
+    env = _env()
+    floor = [_first_output_and_exit([sys.executable, "-c", "print('x')"], env)[1] for _ in range(repeats)]
+    runs = [_first_output_and_exit([sys.executable, "-m", "ui.launch", "check", str(SEED)], env)
+            for _ in range(repeats)]
+    results.cli = {"first_output": median(r[0] for r in runs), "exit": median(r[1] for r in runs),
+                   "min_exit": min(r[1] for r in runs),
+                   "all_exit": [r[1] for r in runs], "codes": sorted({r[2] for r in runs}),
+                   "python_floor": median(floor), "stderr": runs[-1][3][-500:]}
+
+
+def _gui_once(path: Path, scratch: Path, profile_to: Path | None = None) -> dict:
+    marks_file = scratch / "marks.json"
+    shot = scratch / "shot.png"
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "benchmarks.gui_probe", str(marks_file), str(path),
+                           "--screenshot", str(shot)], cwd=ROOT, capture_output=True, text=True,
+                          env=_env(QT_QPA_PLATFORM="offscreen",
+                                   **({"BENCH_GUI_PROFILE": str(profile_to)} if profile_to else {})),
+                          timeout=300)
+    end = time.monotonic()
+    marks = json.loads(marks_file.read_text()) if marks_file.exists() else {}
+    out = {"process_exit": end - start, "returncode": proc.returncode, "screenshot": shot.exists(),
+           "stderr": "\n".join(line for line in proc.stderr.splitlines()
+                               if "propagateSizeHints" not in line)[-800:]}
+    for key, value in marks.items():
+        out[key] = value - start if key in ("probe_start", "ui_app_imported", "window_show", "window_paint",
+                                             "review_shown", "exit") else value
+    marks_file.unlink(missing_ok=True)
+    shot.unlink(missing_ok=True)
+    return out
+
+
+def run_gui(results: Results) -> None:
+    """The window, offscreen: start to window shown, to review shown, longest UI-thread stall."""
+    options = results.options
+    targets = {"seed": SEED}
+    if 100 in results.files:
+        targets["100-page PDF"] = results.files[100]["pdf"]
+    for name, path in targets.items():
+        _say(options, f"GUI on {name} …")
+        repeats = 1 if options.quick else 3
+        with tempfile.TemporaryDirectory(prefix="bench-gui-") as scratch:
+            runs = [_gui_once(path, Path(scratch)) for _ in range(repeats)]
+        summary = {"runs": runs}
+        for key in ("window_show", "window_paint", "review_shown", "process_exit", "max_stall"):
+            values = [r[key] for r in runs if r.get(key) is not None]
+            summary[key] = median(values) if values else None
+        summary["returncodes"] = sorted({r["returncode"] for r in runs})
+        summary["heavy_at_paint"] = runs[-1].get("heavy_at_paint")
+        summary["hook_missing"] = runs[-1].get("hook_missing")
+        summary["stderr"] = next((r["stderr"] for r in runs if r["returncode"] != 0), "")
+        results.gui[name] = summary
+        stalled = summary["max_stall"] is not None and summary["max_stall"] > 0.1
+        if options.profile == "all" or (options.profile == "missed" and stalled):
+            with tempfile.TemporaryDirectory(prefix="bench-gui-") as scratch:
+                target = Path(scratch) / "profile.txt"
+                _gui_once(path, Path(scratch), profile_to=target)
+                if target.exists():
+                    results.profiles[f"UI thread from first paint to review shown ({name})"] = target.read_text()
+
+
+def run_batch(results: Results) -> None:
+    """A folder of small contracts with one worker and with two: throughput and its ratio.
+
+    The two settings alternate, three times each, and the fastest run of each is kept, so a
+    burst of other work on the machine does not land on one setting only.
+    """
+    options = results.options
+    count = 8 if options.quick else options.batch_size
+    folder = build_batch(count, options.cache)
+    runs: dict[int, list[dict]] = {1: [], 2: []}
+    for round_ in range(1 if options.quick else 3):
+        for jobs in (1, 2):
+            _say(options, f"batch of {count} contracts, jobs={jobs} (round {round_ + 1}) …")
+            with tempfile.TemporaryDirectory(prefix="bench-batch-") as out:
+                runs[jobs].append(measure("batch", folder=str(folder), out=out, jobs=jobs))
+    for jobs, measured in runs.items():
+        # The fastest run: what the machine can do, when a burst of other work did not get in the way.
+        best = min(measured, key=lambda m: m["elapsed"])
+        results.batch[jobs] = {**best, "all_elapsed": [m["elapsed"] for m in measured]}
+
+
+def run_tokenizers(results: Results) -> None:
+    """jieba (building its cache, then from it) against rjieba on the seed."""
+    options = results.options
+    _say(options, "jieba vs rjieba …")
+    text = str(SEED)
+    with tempfile.TemporaryDirectory(prefix="bench-jieba-") as cache:
+        results.tokenizers["jieba (first run, builds its cache)"] = measure("tokenizer", which="jieba",
+                                                                            text_path=text, cache=cache)
+        results.tokenizers["jieba (from its cache)"] = measure("tokenizer", which="jieba", text_path=text,
+                                                               cache=cache)
+    results.tokenizers["rjieba"] = measure("tokenizer", which="rjieba", text_path=text, cache="")
+
+
+def _busy_cpu_s() -> float | None:
+    """CPU seconds the whole machine has spent busy since boot (user, system, irq, steal …)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = [int(x) for x in fh.readline().split()[1:]]
+    except (OSError, ValueError):  # pragma: no cover - not Linux
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_s() -> float:
+    import resource
+
+    own = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        own += usage.ru_utime + usage.ru_stime
+    return own
+
+
+def run_all(options: Options) -> Results:
+    results = Results(options)
+    busy_before, own_before = _busy_cpu_s(), _own_cpu_s()
+    run_documents(results)
+    run_cli(results)
+    run_gui(results)
+    run_batch(results)
+    run_tokenizers(results)
+    results.seconds = time.time() - results.started
+    busy_after = _busy_cpu_s()
+    if busy_before is not None and busy_after is not None:
+        results.other_cpu_s = max(0.0, (busy_after - busy_before) - (_own_cpu_s() - own_before))
+    return results
