@@ -168,11 +168,11 @@ def _findings_of(rule: "Rule", ctx: ReviewContext) -> Iterable[Finding]:
     for hit in rule.impl.check(ctx):
         start = max(0, min(hit.start, len(doc.text)))
         end = max(start, min(hit.end, len(doc.text)))
-        node = tree.clause_at(start) if "clause" not in hit.values else None
-        clause = hit.values.get("clause") if "clause" in hit.values else (
-            node.number if node is not None and node.number else None)
-        if node is not None and node.kind in ("signature", "title", "preamble", "annex") and clause is None:
-            clause = None
+        if "clause" in hit.values:  # the rule type names the clause itself (None: the whole contract)
+            node, clause = None, hit.values["clause"]
+        else:
+            node = tree.clause_at(start)
+            clause = (node.number or None) if node is not None else None
         values = {
             **ctx.message_values(),
             "clause": clause or "",

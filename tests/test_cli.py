@@ -131,3 +131,21 @@ def test_broken_rule_file_is_reported_and_others_still_run(setup, capsys, tmp_pa
     code, out, err = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--rules", str(bad))
     assert code == 0 and f"{bad}:5:11: 未知的规则类型“patern”（是否想写“pattern”？）" in err
     assert "suspension" in out
+
+
+def test_rules_test_runs_fixture_contracts_beside_the_rules(setup, capsys, tmp_path):
+    rules, contract = setup
+    folder = tmp_path / "pack"
+    (folder / "fixtures").mkdir(parents=True)
+    (folder / "rules.yaml").write_text(RULES, encoding="utf-8")
+    (folder / "fixtures" / "c.txt").write_text(CONTRACT, encoding="utf-8")
+    expect = folder / "fixtures" / "c.expect.yaml"
+    expect.write_text("fire:\n  - rule: test-suspension\n    text: 乙方有权暂停\n", encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(folder), "test")
+    assert code == 0 and "样例合同检查 1 项" in out
+    expect.write_text("fire:\n  - rule: test-suspension\n    text: 甲方有权解除\n"
+                      "no_fire:\n  - rule: test-suspension\n", encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "--no-default-rules", "--rules", str(folder), "test")
+    assert code == 1
+    assert f"FAIL {expect}:2: [fire] 合同中没有“甲方有权解除”这段文字" in out
+    assert f"FAIL {expect}:5: [no_fire] 不应报出 test-suspension 却报出了 1 个" in out

@@ -35,3 +35,13 @@ def test_rule_explains_itself(rule):
     doc = registry()[rule.type].__doc__ or ""
     for part in ("What it flags", "Why it matters", "Example", "Better wording"):
         assert part in doc, f"rule type {rule.type} lacks '{part}' in its documentation"
+
+
+def test_builtin_fixture_contracts_meet_their_expectations():
+    from reviewer.ruletest import fixture_folders, run_fixtures
+
+    folders = fixture_folders(RULESET)
+    assert [f.name for f in folders] == ["fixtures"]
+    results = run_fixtures(RULESET, folders[0])
+    assert len(results) >= 10
+    assert [(r.fixture.name, r.line, r.rule, r.problem) for r in results if r.failing] == []

@@ -101,7 +101,7 @@ def _explain(ruleset, rule_id: str) -> int:
 
 
 def _test(ruleset, paths: list[str]) -> int:
-    from ..ruletest import run_examples
+    from ..ruletest import fixture_folders, run_examples, run_fixtures
 
     wanted = {Path(p).resolve() for p in paths}
     chosen = [r for r in ruleset.rules
@@ -121,7 +121,23 @@ def _test(ruleset, paths: list[str]) -> int:
                 sys.stdout.write(f"TODO {res.source}:{res.line}: {res.rule} {state}: {res.text!r}\n")
             else:
                 passed += 1
-    sys.stdout.write(tr("{r} 条规则，{p} 个示例通过，{f} 个失败，{t} 个已知漏报\n",
-                        "{r} rules, {p} examples passed, {f} failed, {t} todo\n",
-                        r=len(chosen), p=passed, f=failures, t=todo))
+    fixtures = 0
+    for folder in fixture_folders(ruleset, [Path(p) for p in paths] if paths else None):
+        for res in run_fixtures(ruleset, folder):
+            fixtures += 1
+            if not res.failing:
+                continue
+            failures += 1
+            if res.problem:
+                what = res.problem
+            elif res.kind == "fire":
+                what = tr("应报出 {r}{at} 却没有报出", "should find {r}{at} but did not", r=res.rule,
+                          at=tr("（在“{t}”处）", " (at “{t}”)", t=res.text) if res.text else "")
+            else:
+                what = tr("不应报出 {r}{at} 却报出了 {n} 个", "should not find {r}{at} but found {n}", r=res.rule,
+                          n=res.found, at=tr("（在“{t}”处）", " (at “{t}”)", t=res.text) if res.text else "")
+            sys.stdout.write(f"FAIL {res.fixture}:{res.line}: [{res.kind}] {what}\n")
+    sys.stdout.write(tr("{r} 条规则，{p} 个示例通过，{f} 个失败，{t} 个已知漏报；样例合同检查 {x} 项\n",
+                        "{r} rules, {p} examples passed, {f} failed, {t} todo; {x} fixture checks\n",
+                        r=len(chosen), p=passed, f=failures, t=todo, x=fixtures))
     return 1 if failures else 0
