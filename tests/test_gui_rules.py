@@ -78,8 +78,9 @@ def test_panel_lists_rules_and_shows_file_errors(qtbot, rules_file):
     qtbot.addWidget(panel)
     panel.show()
     panel.show_state(store.reload())
+    qtbot.waitUntil(lambda: panel.rule_item("test-suspension") is not None)  # filled on the next turn
     item = panel.rule_item("test-suspension")
-    assert item is not None and item.text(0).startswith("供应商可单方暂停服务")
+    assert item.text(0).startswith("供应商可单方暂停服务")
     assert item.checkState(0) == Qt.CheckState.Checked
     assert panel.combos["test-suspension"].currentData() == "medium"
     assert panel.errors_label.isHidden()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
@@ -77,10 +77,15 @@ class RulesPanel(QWidget):
         """Show a RulesState: filled at once when the panel is on screen, else when it is shown."""
         self._state = state
         self._show_errors(state)
+        self._stale = True
         if self.isVisible():
-            self._fill(state)
-        else:
-            self._stale = True
+            # On a later turn of the event loop: a rules load arrives together with a review, and
+            # filling the tree in the same turn as the review is drawn would stall the window.
+            QTimer.singleShot(0, self._fill_if_stale)
+
+    def _fill_if_stale(self) -> None:
+        if self._stale and self._state is not None:
+            self._fill(self._state)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
