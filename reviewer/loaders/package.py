@@ -6,7 +6,6 @@ import re
 import zipfile
 from pathlib import Path
 
-from lxml import etree
 
 from ..errors import LoadError
 from ..i18n import tr
@@ -86,6 +85,8 @@ def parse_xml(data: bytes, path: Path):
     first = _FIRST_ELEMENT.search(data)
     if _DOCTYPE.search(data, 0, first.start() if first else len(data)):
         raise crafted_package_error(path, tr("XML 中含有文档类型定义（DTD）", "its XML holds a document type definition"))
+    from lxml import etree  # here, not at import: a TXT contract never needs it
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              remove_comments=True)
     root = etree.fromstring(data, parser)
