@@ -23,12 +23,17 @@ if TYPE_CHECKING:  # pragma: no cover
 
 def builtin_rules_dir() -> Path:
     """The built-in checklist: installed as ``reviewer.builtin_rules``, or ``rules/`` in a checkout."""
-    try:
-        from importlib.resources import files
+    import importlib.util
 
-        return Path(str(files("reviewer.builtin_rules")))
-    except ModuleNotFoundError:  # editable install or source checkout: rules/ beside the package
-        return Path(__file__).resolve().parent.parent / "rules"
+    try:
+        # rules/ has no __init__.py, so the installed reviewer.builtin_rules is a namespace
+        # package: its folder is the one search location of its spec.
+        spec = importlib.util.find_spec("reviewer.builtin_rules")
+    except ModuleNotFoundError:
+        spec = None
+    if spec is not None and spec.submodule_search_locations:
+        return Path(next(iter(spec.submodule_search_locations)))
+    return Path(__file__).resolve().parent.parent / "rules"  # editable install or source checkout
 
 
 def user_config_dir() -> Path:
