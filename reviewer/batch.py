@@ -6,6 +6,7 @@ import multiprocessing
 import os
 import pickle
 import sys
+import threading
 import traceback
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -137,11 +138,13 @@ def output_names(inputs: list[Path], out_dir: Path, fmt: str) -> list[Path]:
 _WORKER_RULESET = None
 
 
-def _init_worker(ruleset_blob: bytes | None, lang: str) -> None:
+def _init_worker(ruleset_blob: bytes | None, lang: str, inherited=None) -> None:
     """Once per worker: the rule set (read and compiled once, not per contract) and the language."""
     global _WORKER_RULESET
     set_language(lang)
-    if ruleset_blob is not None:
+    if inherited is not None:  # a forked worker already holds the parent's compiled rule set
+        _WORKER_RULESET = inherited
+    elif ruleset_blob is not None:
         _WORKER_RULESET = pickle.loads(ruleset_blob)
     else:
         from .rulepack import RuleSet
@@ -229,13 +232,18 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
         for i, task in enumerate(tasks):
             finished(i, review_one(*task, ruleset=ruleset))
     else:
-        # "spawn", not fork: the window calls this from a worker thread, and forking a process
-        # that runs threads can deadlock; spawn is also what Windows and macOS do anyway.
-        # This process is one of the workers too: while the spawned ones start Python and read
-        # the rules, it takes contracts from the end of the queue that none of them has begun.
+        # Fork where it is safe — a single-threaded process on a system that has it (the command
+        # line on Linux): a forked worker starts at once with the rules already compiled. The
+        # window calls this from a worker thread, and forking a process that runs threads can
+        # deadlock, so there (and on Windows and macOS) workers are spawned.
+        # This process is one of the workers too: while the others start, it takes contracts from
+        # the end of the queue that none of them has begun.
         own = ruleset if ruleset is not None else default
-        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=_init_worker, initargs=(blob, language())) as pool:
+        fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if fork else "spawn")
+        initargs = (None, language(), own) if fork else (blob, language(), None)
+        with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context,
+                                 initializer=_init_worker, initargs=initargs) as pool:
             futures = {pool.submit(_review_in_worker, task): i for i, task in enumerate(tasks)}
             by_index = {i: f for f, i in futures.items()}
             for i in range(total - 1, -1, -1):

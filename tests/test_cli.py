@@ -149,3 +149,13 @@ def test_rules_test_runs_fixture_contracts_beside_the_rules(setup, capsys, tmp_p
     assert code == 1
     assert f"FAIL {expect}:2: [fire] 合同中没有“甲方有权解除”这段文字" in out
     assert f"FAIL {expect}:5: [no_fire] 不应报出 test-suspension 却报出了 1 个" in out
+
+
+def test_check_on_a_folder_reviews_its_contracts_but_not_its_readme(setup, capsys, tmp_path):
+    rules, contract = setup
+    (contract.parent / "README.md").write_text("# 说明\n这里放待审合同。\n", encoding="utf-8")
+    out = tmp_path / "reports"
+    code, _, err = run(capsys, "check", str(contract.parent), "--no-default-rules", "--rules", str(rules),
+                       "--format", "md", "-o", str(out))
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["summary.html", "summary.xlsx", "合同 样本.md"]

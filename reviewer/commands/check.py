@@ -46,18 +46,11 @@ def load_rules(args: argparse.Namespace):
     return ruleset
 
 
-def expand_inputs(files: list[str]) -> list[Path]:
-    from ..loaders.sniff import SUPPORTED_SUFFIXES
+def expand_inputs(files: list[str], out_dir: str | None = None) -> list[Path]:
+    """Files given, and the contracts under each folder given (the batch's own rule for it)."""
+    from ..batch import collect_inputs
 
-    out: list[Path] = []
-    for name in files:
-        path = Path(name)
-        if path.is_dir():
-            out += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-                          and not p.name.startswith((".", "~$")))
-        else:
-            out.append(path)
-    return out
+    return collect_inputs(files, out_dir)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,11 +60,12 @@ def run(args: argparse.Namespace) -> int:
     ruleset = load_rules(args)
     if ruleset.errors and not ruleset.rules:
         return 2
-    paths = expand_inputs(args.files)
+    paths = expand_inputs(args.files, args.output if args.output and Path(args.output).is_dir() else None)
     if not paths:
         raise ReviewerError(tr("没有找到可审查的合同文件（DOCX、PDF、TXT）。",
                                "No contract files (DOCX, PDF, TXT) found."))
-    if args.format not in ("text", "json") and (len(paths) > 1 or (args.output and Path(args.output).is_dir())):
+    many = len(paths) > 1 or any(Path(f).is_dir() for f in args.files)
+    if args.format not in ("text", "json") and (many or (args.output and Path(args.output).is_dir())):
         return _batch(args, paths, ruleset)
     results, failed = [], 0
     for path in paths:
