@@ -21,17 +21,18 @@ from .sniff import damaged_error, docx_main_part, empty_file_error
 # read; deleted tracked changes are skipped and inserted ones kept: the text as it reads once
 # every change is accepted.
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
-_MATH_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
-_FALSE = ("0", "false", "off")
+MATH_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+FALSE_VALUES = ("0", "false", "off")
 
 # Markers in a paragraph's token stream besides its text.
 _LINE, _PAGE = object(), object()
-# Inline containers whose content is part of the text as it reads.
-_DESCEND = {W + name for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo",
-                                  "bdo", "dir", "sdtContent", "rubyBase")}
-_SKIP = {W + name for name in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "rt", "instrText",
-                               "delText", "delInstrText", "footnoteReference", "endnoteReference",
-                               "commentReference", "annotationRef")}
+# Inline containers whose content is part of the text as it reads. DESCEND, SKIP, MATH_T and
+# FALSE_VALUES are shared with reports.docx_map, which must read the very same characters.
+DESCEND = {W + name for name in ("hyperlink", "smartTag", "customXml", "fldSimple", "ins", "moveTo",
+                                 "bdo", "dir", "sdtContent", "rubyBase")}
+SKIP = {W + name for name in ("del", "moveFrom", "pPr", "rPr", "sdtPr", "sdtEndPr", "rt", "instrText",
+                              "delText", "delInstrText", "footnoteReference", "endnoteReference",
+                              "commentReference", "annotationRef")}
 _SECTION_BREAKS = ("nextPage", "oddPage", "evenPage")
 
 
@@ -130,7 +131,7 @@ class _Styles:
                 child_val(style, "basedOn"),
                 child_val(num_pr, "numId") if num_pr is not None else None,
                 child_val(num_pr, "ilvl") if num_pr is not None else None,
-                None if brk is None else brk.get(W + "val", "1") not in _FALSE,
+                None if brk is None else brk.get(W + "val", "1") not in FALSE_VALUES,
             )
         for sid in self._raw:
             self.numbering[sid] = self._resolve_num(sid)
@@ -231,7 +232,7 @@ class _BodyReader:
                 section_break = (child_val(sect, "type", "nextPage") or "nextPage") in _SECTION_BREAKS
             brk = ppr.find(W + "pageBreakBefore")
             if brk is not None:
-                break_before = brk.get(W + "val", "1") not in _FALSE
+                break_before = brk.get(W + "val", "1") not in FALSE_VALUES
 
         if cell is None:
             # Counted like python-docx's Document.paragraphs (empty ones too), so "段落 N" is
@@ -276,7 +277,7 @@ class _BodyReader:
             tag = child.tag
             if tag == W + "r":
                 self._run(child, tokens)
-            elif tag in _DESCEND:
+            elif tag in DESCEND:
                 self._inline(child, tokens)
             elif tag == W + "sdt":
                 content = child.find(W + "sdtContent")
@@ -286,9 +287,9 @@ class _BodyReader:
                 base = child.find(W + "rubyBase")
                 if base is not None:
                     self._inline(base, tokens)
-            elif tag == _MATH_T:
+            elif tag == MATH_T:
                 tokens.append(child.text or "")
-            elif tag in _SKIP or not isinstance(tag, str):
+            elif tag in SKIP or not isinstance(tag, str):
                 continue
             elif tag.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/math}"):
                 self._inline(child, tokens)
@@ -297,7 +298,7 @@ class _BodyReader:
         rpr = run.find(W + "rPr")
         if rpr is not None:
             vanish = rpr.find(W + "vanish")
-            if vanish is not None and vanish.get(W + "val", "1") not in _FALSE:
+            if vanish is not None and vanish.get(W + "val", "1") not in FALSE_VALUES:
                 return  # hidden text is not part of what the reader sees
         for child in run:
             tag = child.tag

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 # The loader's own sets of inline containers to walk into and elements to skip: sharing them
 # keeps both walks reading the same characters in the same order.
-from ..loaders.docx import _DESCEND, _FALSE, _MATH_T, _SKIP
+from ..loaders.docx import DESCEND, FALSE_VALUES, MATH_T, SKIP
 from ..textnorm import drop_invisible, normalise_chars
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,7 +44,7 @@ def _run_chars(r, out: list) -> None:
     rpr = r.find(W_RPR)
     if rpr is not None:
         vanish = rpr.find(qn("w:vanish"))
-        if vanish is not None and vanish.get(qn("w:val"), "1") not in _FALSE:
+        if vanish is not None and vanish.get(qn("w:val"), "1") not in FALSE_VALUES:
             return  # hidden text is not in Document.text
     for child in r.iterchildren():
         tag = child.tag
@@ -72,7 +72,7 @@ def _inline(element, out: list) -> None:
         tag = child.tag
         if tag == W_R:
             _run_chars(child, out)
-        elif tag in _DESCEND:
+        elif tag in DESCEND:
             _inline(child, out)
         elif tag == qn("w:sdt"):
             content = child.find(qn("w:sdtContent"))
@@ -82,9 +82,9 @@ def _inline(element, out: list) -> None:
             base = child.find(qn("w:rubyBase"))
             if base is not None:
                 _inline(base, out)
-        elif tag == _MATH_T:
+        elif tag == MATH_T:
             out.extend((ch, None) for ch in child.text or "")  # no run to anchor on
-        elif tag in _SKIP or not isinstance(tag, str):
+        elif tag in SKIP or not isinstance(tag, str):
             continue
         elif tag.startswith(_MATH_NS):
             _inline(child, out)
