@@ -25,6 +25,9 @@ def test_engine_does_not_import_qt_or_ui():
 
 
 def test_seed_sample_is_the_scraped_original():
+    import pytest
+
     original = ROOT.parent / "shared" / "seed" / "seed-contract-scraped.txt"
-    if original.exists():
-        assert (ROOT / "samples" / "seed-contract-scraped.txt").read_bytes() == original.read_bytes()
+    if not original.exists():
+        pytest.skip("the shared seed folder is not beside this checkout")
+    assert (ROOT / "samples" / "seed-contract-scraped.txt").read_bytes() == original.read_bytes()
