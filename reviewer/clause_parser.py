@@ -242,6 +242,9 @@ class ClauseParser:
         pos = self._title_and_preamble(lines, numbered)
         annex_at = self._annex_lines(lines, pos)
         sig_at = self._signature_start(lines, pos, min(annex_at, default=len(lines)))
+        if sig_at is None and annex_at:
+            # Some contracts put the signing block after their annexes.
+            sig_at = self._signature_start(lines, max(annex_at) + 1, len(lines))
         body_end = sig_at if sig_at is not None else min(annex_at, default=len(lines))
         by_headings = not numbered and self._has_heading_lines(lines[pos:body_end])
 

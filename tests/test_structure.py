@@ -596,3 +596,14 @@ _LINES = st.sampled_from([
 def test_any_numbering_gives_a_consistent_tree(lines):
     doc = doc_from("\n".join(lines))
     check_invariants(doc)
+
+
+def test_signature_block_after_the_annexes():
+    from reviewer.loaders import from_text
+
+    doc = from_text("服务合同\n第一条 服务\n乙方提供服务。\n附件一：设备清单\n1. 复合机，20台；\n2. 管理软件，20套。\n"
+                    "甲方（盖章）：某某公司\n签订日期：____年__月__日\n乙方（盖章）：某某科技\n签订日期：____年__月__日")
+    kinds = [(n.kind, doc.text[n.start:n.end].split("\n")[0]) for n in doc.clauses if n.kind in ("annex", "signature")]
+    assert kinds == [("annex", "附件一：设备清单"), ("signature", "甲方（盖章）：某某公司")]
+    annex = next(n for n in doc.clauses if n.kind == "annex")
+    assert doc.text[annex.start:annex.end].endswith("2. 管理软件，20套。")

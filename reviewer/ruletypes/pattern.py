@@ -44,6 +44,8 @@ class PatternRule(RuleType):
         "all": Param(list, regex=True, default=None, doc="each must also match in the same place"),
         "none": Param(list, regex=True, default=None, doc="if any matches in the same place, no finding"),
         "near": Param(int, default=None, doc="all/none must match within this many characters"),
+        "none_within": Param(str, choices=("near", "sentence"), default="near",
+                             doc="look for none: near the match, or only in its own sentence (up to 。；)"),
         "unless_document": Param(list, regex=True, default=None, doc="no finding if the contract says this anywhere"),
         "whole_word": Param(bool, default=False, doc="a match must be whole words (Chinese word segmentation)"),
         "per": Param(str, choices=("match", "clause", "document"), default="clause",
@@ -63,6 +65,7 @@ class PatternRule(RuleType):
         self.near = o.get("near")
         self.per = o.get("per") or "clause"
         self.whole_word = bool(o.get("whole_word"))
+        self.none_in_sentence = o.get("none_within") == "sentence"
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
         text = ctx.document.text
@@ -76,8 +79,10 @@ class PatternRule(RuleType):
                 lo, hi = (max(start, m.start() - self.near), min(end, m.end() + self.near)) if self.near else (start, end)
                 if self.all and not self.all.all_found(ctx, lo, hi):
                     continue
-                if self.none and self.none.search(ctx, lo, hi):
-                    continue
+                if self.none:
+                    n_lo, n_hi = _sentence(text, m.start(), m.end(), lo, hi) if self.none_in_sentence else (lo, hi)
+                    if self.none.search(ctx, n_lo, n_hi):
+                        continue
                 if not ctx.in_contract(m.start(), m.end()):
                     continue
                 if self.whole_word and not is_whole_word(ctx.document.text, m.start(), m.end()):
@@ -87,3 +92,13 @@ class PatternRule(RuleType):
                     return
                 if self.per == "clause":
                     break
+
+
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
+def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """The sentence (between 。；！？ or line breaks) around ``text[start:end]``, within ``[lo, hi)``."""
+    left = max(text.rfind(ch, lo, start) for ch in _SENTENCE_ENDS) + 1
+    rights = [i for i in (text.find(ch, end, hi) for ch in _SENTENCE_ENDS) if i >= 0]
+    return max(lo, left), min(rights) if rights else hi
