@@ -77,6 +77,12 @@ class ParsedFile:
     located: Located | None = None
 
 
+def did_you_mean(word: object, choices, cutoff: float = 0.5) -> str:
+    """“（是否想写“x”？）” for the nearest of ``choices`` to a mistyped ``word``, else ""."""
+    near = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=cutoff)
+    return tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+
+
 def _type_name(kind: type | tuple[type, ...]) -> str:
     names = {str: tr("文字", "text"), bool: tr("true 或 false", "true or false"), int: tr("整数", "a whole number"),
              list: tr("列表", "a list"), dict: tr("映射（键: 值）", "a mapping (key: value)"),
@@ -109,8 +115,7 @@ class FileChecker:
         for key in mapping:
             if key in allowed:
                 continue
-            near = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-            hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+            hint = did_you_mean(key, allowed, cutoff=0.6)
             self.add(where + (key,), tr(
                 "{what}中有未知的键“{k}”{hint}。允许的键：{allowed}",
                 "unknown key “{k}” in {what}{hint}. Allowed keys: {allowed}",
@@ -133,8 +138,7 @@ class FileChecker:
                 values = value if isinstance(value, list) else [value]
                 for i, item in enumerate(values):
                     if item not in param.choices:
-                        near = difflib.get_close_matches(str(item), param.choices, n=1, cutoff=0.5)
-                        hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+                        hint = did_you_mean(item, param.choices)
                         self.add(where + (name,) + ((i,) if isinstance(value, list) else ()), tr(
                             "“{k}”的值“{v}”无效{hint}。允许的值：{c}",
                             "“{v}” is not a valid value for “{k}”{hint}. Allowed values: {c}",

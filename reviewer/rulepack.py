@@ -13,7 +13,7 @@ from .findings import CATEGORIES, Severity
 from .i18n import tr
 from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
-                       parse_rule_file)
+                       did_you_mean, parse_rule_file)
 from .ruletypes import registry
 from .ruletypes.base import RuleType
 
@@ -256,10 +256,7 @@ def _build_rule(raw: RawRule, index: int, check: FileChecker, earlier: dict[str,
     type_name = data.get("type")
     types = registry()
     if type_name not in types:
-        import difflib
-
-        near = difflib.get_close_matches(str(type_name), list(types), n=1, cutoff=0.5)
-        hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+        hint = did_you_mean(type_name, types)
         check.add(where + ("type",), tr("未知的规则类型“{t}”{hint}。可用的类型：{all}",
                                         "unknown rule type “{t}”{hint}. Available types: {all}",
                                         t=type_name, hint=hint, all=", ".join(sorted(types))))
@@ -273,10 +270,7 @@ def _build_rule(raw: RawRule, index: int, check: FileChecker, earlier: dict[str,
     check.check_params(where, data, allowed, what)
     category = data.get("category")
     if isinstance(category, str) and category not in categories:
-        import difflib
-
-        near = difflib.get_close_matches(category, sorted(categories), n=1, cutoff=0.5)
-        hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+        hint = did_you_mean(category, sorted(categories))
         check.add(where + ("category",), tr(
             "未知的类别“{c}”{hint}。类别见 CHECKLIST 或在文件顶层 categories: 中新增。",
             "unknown category “{c}”{hint}. Use a checklist category or add it under categories: at the top.",
@@ -285,10 +279,7 @@ def _build_rule(raw: RawRule, index: int, check: FileChecker, earlier: dict[str,
         value = data.get(key)
         for i, tid in enumerate(value if isinstance(value, list) else [value] if isinstance(value, str) else []):
             if tid not in clause_specs:
-                import difflib
-
-                near = difflib.get_close_matches(tid, sorted(clause_specs), n=1, cutoff=0.5)
-                hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+                hint = did_you_mean(tid, sorted(clause_specs))
                 check.add(where + (key,) + ((i,) if isinstance(value, list) else ()), tr(
                     "未知的条款类型“{t}”{hint}。已定义的条款类型：{all}",
                     "unknown clause type “{t}”{hint}. Defined clause types: {all}",
@@ -324,10 +315,7 @@ def _apply_override(raw: RawRule, index: int, check: FileChecker, earlier: dict[
     where = ("rules", index)
     rid = data["id"]
     if rid not in earlier:
-        import difflib
-
-        near = difflib.get_close_matches(rid, list(earlier), n=1, cutoff=0.6)
-        hint = tr("（是否想写“{n}”？）", " (did you mean “{n}”?)", n=near[0]) if near else ""
+        hint = did_you_mean(rid, list(earlier), cutoff=0.6)
         check.add(where + ("id",), tr(
             "没有 id 为“{i}”的规则可以覆盖{hint}。新规则必须写 type；覆盖已有规则时 id 必须与之一致。",
             "there is no rule “{i}” to override{hint}. A new rule needs a type; an override must use an existing id.",
