@@ -153,7 +153,7 @@ def _init_worker(ruleset_blob: bytes | None, lang: str, inherited=None) -> None:
 
 
 def review_one(path: Path, target: Path, fmt: str, perspective: str, include_false_alarms: bool,
-               ruleset=None) -> ContractRow:
+               include_notes: bool = True, ruleset=None) -> ContractRow:
     """Load, review and write one contract; a contract that fails becomes a row with its error."""
     from . import load, review
     from .decisions import DecisionStore, decisions_path
@@ -164,7 +164,7 @@ def review_one(path: Path, target: Path, fmt: str, perspective: str, include_fal
         result = review(document, rules=rules, perspective=perspective)
         store = decisions_path(path)
         decisions = DecisionStore.load(store).decisions if store.exists() else None
-        written = write_report(result, fmt, target, decisions, include_false_alarms)
+        written = write_report(result, fmt, target, decisions, include_false_alarms, include_notes)
     except ReviewerError as error:
         # The row already names the file: keep the message and what to do about it.
         return ContractRow(path, error=" ".join(p for p in (error.message, error.hint) if p))
@@ -190,7 +190,7 @@ def _review_in_worker(args: tuple) -> ContractRow:
 
 def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html", ruleset=None,
               perspective: str = "customer", jobs: int | None = None, progress: Progress | None = None,
-              include_false_alarms: bool = True) -> BatchSummary:
+              include_false_alarms: bool = True, include_notes: bool = True) -> BatchSummary:
     """Review every contract in ``paths`` (files or folders) into ``out_dir``, ``jobs`` at a time.
 
     Each contract is loaded, reviewed and written by a worker process; the summary is written
@@ -204,7 +204,7 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
     out.mkdir(parents=True, exist_ok=True)
     inputs = collect_inputs(paths, out)
     targets = output_names(inputs, out, fmt)
-    tasks = [(p, t, fmt, perspective, include_false_alarms) for p, t in zip(inputs, targets)]
+    tasks = [(p, t, fmt, perspective, include_false_alarms, include_notes) for p, t in zip(inputs, targets)]
     rows: dict[int, ContractRow] = {}
     total = len(tasks)
     workers = max(1, min(jobs or os.cpu_count() or 1, total))

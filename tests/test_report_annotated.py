@@ -260,3 +260,28 @@ def test_existing_comments_in_the_vendor_docx_are_kept(vendor, tmp_path):
     assert len(notes) == len(result.findings) + 1
     assert ("乙方", "供应商的批注") in notes.values()
     assert comment_ranges(path)[next(k for k, v in notes.items() if v[0] == "乙方")] == "软件开发合同"
+
+
+def test_copy_for_the_vendor_carries_no_decisions_or_notes(tmp_path, seed_path):
+    import shutil
+
+    import reviewer
+    from reviewer.cli import main
+    from reviewer.decisions import DecisionStore
+
+    contract = tmp_path / "seed.txt"
+    shutil.copyfile(seed_path, contract)
+    result = reviewer.review(reviewer.load(contract))
+    store = DecisionStore.for_contract(contract)
+    accepted, false_alarm = result.findings[0], result.findings[-1]
+    store.set(accepted, "accepted", "内部：业务部门已同意承担此风险")
+    store.set(false_alarm, "false-alarm", "误报")
+    inside, outside = tmp_path / "inside.docx", tmp_path / "outside.docx"
+    assert main(["check", str(contract), "--format", "annotated", "-o", str(inside)]) == 0
+    assert main(["check", str(contract), "--format", "annotated", "-o", str(outside),
+                 "--no-notes", "--no-false-alarms"]) == 0
+    inside_text = "\n".join(text for _, text in comments(inside).values())
+    outside_text = "\n".join(text for _, text in comments(outside).values())
+    assert "内部：业务部门已同意承担此风险" in inside_text
+    assert "内部：业务部门已同意承担此风险" not in outside_text and "接受风险" not in outside_text
+    assert len(comments(outside)) == len(result.findings) - 1  # the false alarm is left out too

@@ -29,6 +29,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help=tr("存在该级别及以上的问题时退出码为 1", "exit 1 when a finding is at or above this severity"))
     p.add_argument("--no-false-alarms", action="store_true",
                    help=tr("报告中不列出已标为误报的问题", "leave findings marked as false alarms out of reports"))
+    p.add_argument("--no-notes", action="store_true",
+                   help=tr("报告中不含处理结果和备注（发给对方的版本）",
+                           "leave counsel's decisions and notes out of reports (a copy for the vendor)"))
     p.add_argument("--jobs", type=int, default=None, help=tr("并行进程数", "parallel processes"))
     p.add_argument("--password", default=None, metavar="PASSWORD",
                    help=tr("加密 PDF 的打开密码", "the open password of an encrypted PDF"))
@@ -97,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
                                    f=args.format))
         for r in results:
             write_report(r, args.format, Path(args.output), decisions=decisions[str(r.document.path)],
-                         include_false_alarms=not args.no_false_alarms)
+                         include_false_alarms=not args.no_false_alarms, include_notes=not args.no_notes)
     if failed and not results:
         return 2
     return _exit_code(results, args.fail_on)
@@ -154,5 +157,6 @@ def _batch(args, paths, ruleset) -> int:
     if not args.output:
         raise ReviewerError(tr("审查多个合同时需要用 -o 指定输出文件夹。", "Several contracts need an output folder: -o DIR."))
     summary = run_batch(paths, Path(args.output), args.format, ruleset=ruleset, perspective=args.perspective,
-                        jobs=args.jobs, progress=ProgressBar(), include_false_alarms=not args.no_false_alarms)
+                        jobs=args.jobs, progress=ProgressBar(), include_false_alarms=not args.no_false_alarms,
+                        include_notes=not args.no_notes)
     return 2 if getattr(summary, "all_failed", False) else 0

@@ -26,13 +26,22 @@ def report_name(source: str | Path, fmt: str) -> str:
 
 def write_report(result: "ReviewResult", fmt: str, path: str | Path,
                  decisions: Mapping[str, "Decision"] | None = None,
-                 include_false_alarms: bool = True) -> Path:
+                 include_false_alarms: bool = True, include_notes: bool = True) -> Path:
     """Write ``result`` as a report in ``fmt`` to ``path``, atomically; returns the path written.
 
     ``decisions`` maps :attr:`Finding.fingerprint` to counsel's :class:`Decision`; findings
-    marked "false-alarm" are left out when ``include_false_alarms`` is False. The contract
-    itself is never overwritten: every format, the annotated copy included, is a new file.
+    marked "false-alarm" are left out when ``include_false_alarms`` is False. With
+    ``include_notes`` False the report carries no decisions or notes at all: a copy that can go
+    to the vendor without counsel's internal remarks. The contract itself is never overwritten:
+    every format, the annotated copy included, is a new file.
     """
+    if not include_notes and decisions is not None:
+        # False alarms are still chosen by their decision; every other decision stays inside.
+        if not include_false_alarms:
+            hidden = {k for k, d in decisions.items() if d.status == "false-alarm"}
+            result = _without(result, hidden)
+            include_false_alarms = True
+        decisions = None
     if fmt not in FORMATS:
         raise ReviewerError(tr("未知的报告格式“{fmt}”，可选：{allowed}。", "Unknown report format “{fmt}”; "
                                "choose one of: {allowed}.", fmt=fmt, allowed=", ".join(FORMATS)))
@@ -74,3 +83,9 @@ def write_report(result: "ReviewResult", fmt: str, path: str | Path,
 
 
 __all__ = ["FORMATS", "SUFFIXES", "report_name", "write_report"]
+
+
+def _without(result: "ReviewResult", fingerprints: set[str]) -> "ReviewResult":
+    from dataclasses import replace
+
+    return replace(result, findings=[f for f in result.findings if f.fingerprint not in fingerprints])
