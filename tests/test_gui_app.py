@@ -94,7 +94,8 @@ def test_export_writes_each_format_in_a_worker(qtbot, contract, tmp_path):
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         window.open_path(contract)
     window.exporter.fill_menu(window.export_menu)
-    assert len(window.export_menu.actions()) == len(reports.FORMATS)
+    labels = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    assert len(labels) == len(reports.FORMATS) + 1 and labels[-1].startswith("发给对方的批注副本")
     for fmt in reports.FORMATS:
         target = tmp_path / f"report{reports.SUFFIXES[fmt]}"
         with qtbot.waitSignal(window.exporter.exported, timeout=30000) as done:
@@ -143,3 +144,24 @@ def test_launcher_sends_gui_to_the_window_and_the_rest_to_the_cli(monkeypatch):
     assert ui.launch.main(["gui", "合同.pdf", "--lang", "en"]) == 0
     assert ui.launch.main(["check", "合同.pdf"]) == 3
     assert calls == [("gui", []), ("gui", ["合同.pdf", "--lang", "en"]), ("cli", ["check", "合同.pdf"])]
+
+
+def test_copy_for_the_vendor_leaves_internal_notes_out(qtbot, contract, tmp_path):
+    import docx
+
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Settings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.reviewShown, timeout=30000):
+        window.open_path(contract)
+    finding = window.session.current.findings[0]
+    window.session.set_decision(finding, "accepted", "内部备注：业务方同意")
+    for name, vendor in (("inside.docx", False), ("outside.docx", True)):
+        with qtbot.waitSignal(window.exporter.exported, timeout=30000):
+            window.exporter.export("annotated", tmp_path / name, for_vendor=vendor)
+    texts = {name: "\n".join(c.text for c in docx.Document(str(tmp_path / name)).comments)
+             for name in ("inside.docx", "outside.docx")}
+    assert "内部备注：业务方同意" in texts["inside.docx"]
+    assert "内部备注：业务方同意" not in texts["outside.docx"]

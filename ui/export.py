@@ -39,10 +39,12 @@ def format_name(fmt: str) -> str:
     return tr(zh, en)
 
 
-def write_report(result, fmt: str, path: Path, decisions=None) -> Path:
+def write_report(result, fmt: str, path: Path, decisions=None, for_vendor: bool = False) -> Path:
+    """``for_vendor``: the copy that goes out, without decisions, internal notes or false alarms."""
     from reviewer.reports import write_report as _write
 
-    written = _write(result, fmt, Path(path), decisions=decisions, include_false_alarms=True)
+    written = _write(result, fmt, Path(path), decisions=decisions, include_false_alarms=not for_vendor,
+                     include_notes=not for_vendor)
     return Path(written) if written else Path(path)
 
 
@@ -69,8 +71,16 @@ class Exporter(QObject):
             action = menu.addAction(f"{format_name(fmt)} ({suffix})…")
             action.triggered.connect(lambda _=False, f=fmt, s=suffix: self.ask_and_export(f, s))
             action.setEnabled(self.session.current is not None)
+        suffixes = dict(formats)
+        if "annotated" in suffixes:
+            menu.addSeparator()
+            action = menu.addAction(tr("发给对方的批注副本（不含处理结果、备注和误报）…",
+                                       "Commented copy for the vendor (no decisions, notes or false alarms)…"))
+            action.triggered.connect(
+                lambda _=False, s=suffixes["annotated"]: self.ask_and_export("annotated", s, for_vendor=True))
+            action.setEnabled(self.session.current is not None)
 
-    def ask_and_export(self, fmt: str, suffix: str) -> None:
+    def ask_and_export(self, fmt: str, suffix: str, for_vendor: bool = False) -> None:
         current = self.session.current
         if current is None:
             return
@@ -78,13 +88,14 @@ class Exporter(QObject):
         path, _ = QFileDialog.getSaveFileName(self.parent(), tr("导出报告", "Export report"), str(suggested),
                                               f"{format_name(fmt)} (*{suffix})")
         if path:
-            self.export(fmt, Path(path))
+            self.export(fmt, Path(path), for_vendor=for_vendor)
 
-    def export(self, fmt: str, path: Path) -> Worker | None:
+    def export(self, fmt: str, path: Path, for_vendor: bool = False) -> Worker | None:
         current = self.session.current
         if current is None:
             return None
-        worker = Worker(write_report, current.result, fmt, path, dict(current.decisions.decisions))
+        worker = Worker(write_report, current.result, fmt, path, dict(current.decisions.decisions),
+                        for_vendor=for_vendor)
         worker.signals.result.connect(self._on_written)
         worker.signals.error.connect(self._on_error)
         return self._workers.start(worker)
