@@ -147,3 +147,17 @@ def test_editing_a_rule_file_on_disk_reloads_and_reviews_again(qtbot, tmp_path, 
         rules_file.write_text(BROKEN, encoding="utf-8")
     assert f"{rules_file}:9:5:" in window.rules_panel.errors_label.text()
     assert [f.severity.value for f in ours(window)] == ["low"]
+
+
+def test_unrelated_files_beside_the_missing_rules_folder_do_not_reload(qtbot, tmp_path, monkeypatch):
+    from ui.rules_manager import RulesManager
+
+    monkeypatch.setenv("CONTRACT_REVIEW_RULES_DIR", str(tmp_path / "user-rules"))
+    manager = RulesManager()
+    manager._on_disk_change(str(tmp_path))  # e.g. a decisions file saved beside the contract
+    assert not manager._debounce.isActive()
+    (tmp_path / "user-rules").mkdir()
+    manager._on_disk_change(str(tmp_path))  # the rules folder itself was created
+    assert manager._debounce.isActive()
+    manager.shutdown()
+    assert not manager._debounce.isActive() and manager.watcher.directories() == []

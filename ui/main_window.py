@@ -431,6 +431,10 @@ class MainWindow(QMainWindow):
         self.settings.window_state = self.saveState()
         self.settings.sync()
         self.session.cancel()
+        # Workers still running (a rules reload, an export) would report to widgets that are
+        # about to go; let them end first.
+        self.rules.shutdown()
+        self.exporter.wait(10000)
         super().closeEvent(event)
 
 

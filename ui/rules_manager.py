@@ -206,4 +206,18 @@ class RulesManager(QObject):
             self.watcher.addPaths(sorted(wanted))
 
     def _on_disk_change(self, path: str) -> None:
+        from reviewer.rulepack import user_rules_dir
+
+        user = user_rules_dir()
+        if Path(path) == user.parent and not user.exists():
+            return  # the folder above the (not yet created) rules folder: only its creation matters
         self._debounce.start()
+
+    def shutdown(self, msecs: int = 3000) -> None:
+        """Stop watching and let a load in progress finish, so nothing runs once the window is gone."""
+        self._debounce.stop()
+        paths = self.watcher.files() + self.watcher.directories()
+        if paths:
+            self.watcher.removePaths(paths)
+        self._again = False
+        self.wait(msecs)
