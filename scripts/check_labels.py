@@ -19,6 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from reviewer.cn_numbers import cn_int  # noqa: E402
 from reviewer.findings import CATEGORIES  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
@@ -26,26 +27,12 @@ TOP_KEYS = {"file", "kind", "perspective", "parties", "must_find", "must_not_fin
 ENTRY_KEYS = {"category", "clause", "quote", "note"}
 MAX_QUOTE = 20
 
-_CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-       "八": 8, "九": 9}
 _CN_NUM = "零〇一二两三四五六七八九十百"
 
 
 def cn_to_int(s: str) -> int:
-    """Chinese numerals up to 999 (第十二条 → 12); ASCII digits pass through."""
-    if s.isdigit():
-        return int(s)
-    total, digit = 0, 0
-    for ch in s:
-        if ch in _CN:
-            digit = _CN[ch]
-        elif ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif ch == "百":
-            total += (digit or 1) * 100
-            digit = 0
-    return total + digit
+    """Chinese numerals (第十二条 → 12) or ASCII digits, read as the engine reads them."""
+    return cn_int(s) or 0
 
 
 # Line-start clause markers: (family, regex). A clause's region runs from its own line to the

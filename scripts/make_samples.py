@@ -24,6 +24,9 @@ from collections import Counter
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from reviewer.cn_numbers import cn_int  # noqa: E402  (the engine's own numeral reading)
+
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = "seed-contract-clean"
@@ -32,26 +35,6 @@ SKIP = ("seed-contract-scraped.txt", f"{SEED}-gbk.txt")
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed member dates keep the DOCX files byte-identical
 
 # -- which typed numbers become Word list numbers ---------------------------------------------------
-
-_CN = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
-def cn_value(text: str) -> int:
-    """一 … 九十九 (and 〇-less hundreds) to an int; 0 when it is not a plain Chinese number."""
-    total, digit = 0, 0
-    for ch in text:
-        if ch in _CN:
-            digit = _CN[ch]
-        elif ch == "十":
-            total += (digit or 1) * 10
-            digit = 0
-        elif ch == "百":
-            total += digit * 100
-            digit = 0
-        else:
-            return 0
-    return total + digit
-
 
 # kind → (pattern, Word numFmt, lvlText with {L} for the level and {P} for the parent level).
 KINDS = {
@@ -72,7 +55,7 @@ def _number(kind: str, match: re.Match) -> int:
     n = match.group("n")
     if kind == "circled":
         return ord(n) - 0x245F
-    return int(n) if n.isdigit() else cn_value(n)
+    return int(n) if n.isdigit() else (cn_int(n) or 0)
 
 
 def plan_numbering(lines: list[str]):
@@ -435,7 +418,6 @@ def read_lines(path: Path) -> list[str]:
 
 def check(made: list[Path]) -> int:
     """Load every generated file back and compare its text with its text sample's."""
-    sys.path.insert(0, str(ROOT))
     from reviewer import load
 
     failures = 0
