@@ -145,24 +145,21 @@ def _bomless_utf32(data: bytes) -> tuple[str, str] | None:
     """UTF-32 without a BOM: four bytes a character, and the highest of them always NUL."""
     if len(data) % 4:
         return None
-    for codec, high in (("utf-32-le", data[3:_SAMPLE * 4:4]), ("utf-32-be", data[0:_SAMPLE * 4:4])):
-        if high.count(0) < 0.9 * len(high):
-            continue
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if _plausible(text[:_SAMPLE]) > 0.9:
-            return text, codec
-    return None
+    codecs = [codec for codec, high in (("utf-32-le", data[3:_SAMPLE * 4:4]), ("utf-32-be", data[0:_SAMPLE * 4:4]))
+              if high.count(0) >= 0.9 * len(high)]
+    return _first_plausible(data, codecs)
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM shows itself by NUL bytes on one side of most ASCII characters."""
     even = data[0:_SAMPLE:2].count(0)
     odd = data[1:_SAMPLE:2].count(0)
-    order = ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")
-    for codec in order:
+    return _first_plausible(data, ("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le"))
+
+
+def _first_plausible(data: bytes, codecs) -> tuple[str, str] | None:
+    """The first of ``codecs`` that decodes ``data`` into plausible text, with its name."""
+    for codec in codecs:
         try:
             text = data.decode(codec)
         except UnicodeDecodeError:
