@@ -70,7 +70,7 @@ def _fill(line: str) -> str:
 
 
 def _cn(number: int) -> str:
-    from reviewer.cn_numbers import int_to_cn
+    from reviewer.text.cn_numbers import int_to_cn
 
     return int_to_cn(number)
 

@@ -130,7 +130,8 @@ def mode_phases(path: str, report: str = "html", repeats: int = 5, warm: str | N
     once: dict[str, float] = {}
     t, _ = _timed(lambda: __import__("reviewer.loaders"))
     once["import_reviewer"] = t
-    from reviewer import load, review, tokens
+    from reviewer import load, review
+    from reviewer.text import tokens
     from reviewer.reports import write_report
     from reviewer.rulepack import RuleSet
 
@@ -287,7 +288,8 @@ def mode_profile(phase: str, path: str, warm: str | None = None, report: str = "
     import io
     import pstats
 
-    from reviewer import load, review, tokens
+    from reviewer import load, review
+    from reviewer.text import tokens
     from reviewer.reports import write_report
     from reviewer.rulepack import RuleSet
 

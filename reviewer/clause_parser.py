@@ -7,7 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .cn_numbers import cn_int
+from .text.cn_numbers import cn_int
 from .foreign import BLOCK_KINDS, fold_width
 from .structure import Clause, ClauseTree
 

@@ -19,7 +19,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from reviewer.cn_numbers import cn_int  # noqa: E402
+from reviewer.text.cn_numbers import cn_int  # noqa: E402
 from reviewer.findings import CATEGORIES  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"

@@ -25,7 +25,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from reviewer.cn_numbers import cn_int  # noqa: E402  (the engine's own numeral reading)
+from reviewer.text.cn_numbers import cn_int  # noqa: E402  (the engine's own numeral reading)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

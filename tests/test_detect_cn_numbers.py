@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reviewer.cn_numbers import (capital_amount, cn_int, format_amount, int_to_cn, parse_capital_amount,
+from reviewer.text.cn_numbers import (capital_amount, cn_int, format_amount, int_to_cn, parse_capital_amount,
                                  parse_figure_amount)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..document import Block, Document, PageProblem
 from ..errors import LoadError
 from ..i18n import tr
-from ..textnorm import drop_invisible, normalise_chars
+from ..text.textnorm import drop_invisible, normalise_chars
 
 
 #: The most text a contract may have: about 1,500 pages of Chinese. A review takes about 3.5 s per

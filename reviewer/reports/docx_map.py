@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 # The loader's own sets of inline containers to walk into and elements to skip: sharing them
 # keeps both walks reading the same characters in the same order.
 from ..loaders.docx import DESCEND, FALSE_VALUES, MATH_T, SKIP
-from ..textnorm import drop_invisible, normalise_chars
+from ..text.textnorm import drop_invisible, normalise_chars
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..document import Document

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
-from ..cn_numbers import (CAPITAL_CHARS, capital_amount, cn_int, format_amount, parse_capital_amount,
+from ..text.cn_numbers import (CAPITAL_CHARS, capital_amount, cn_int, format_amount, parse_capital_amount,
                           parse_figure_amount)
 from ..i18n import tr
 from .base import Hit, Param, RuleType

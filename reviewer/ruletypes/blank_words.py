@@ -210,8 +210,8 @@ def splits_a_word(line: str, start: int, end: int) -> bool:
 
 
 def cut_words(text: str) -> list[str]:
-    """Segment by the dictionary alone (see :mod:`reviewer.tokens`), loaded on first use: a
+    """Segment by the dictionary alone (see :mod:`reviewer.text.tokens`), loaded on first use: a
     document with no candidate blank never loads it."""
-    from ..tokens import cut
+    from ..text.tokens import cut
 
     return cut(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..tokens import is_whole_word
+from ..text.tokens import is_whole_word
 from .base import Hit, Param, RuleType
 from .scope import SCOPES, EachMatcher, Matcher, units, with_literal
 

@@ -1,0 +1,1 @@
+"""Chinese text basics shared by every layer: numerals, character normalisation, word segmentation."""
