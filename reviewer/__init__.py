@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from .model.document import Document
 
 
 def load(path, *, password: str | None = None) -> "Document":

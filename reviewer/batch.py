@@ -156,7 +156,7 @@ def review_one(path: Path, target: Path, fmt: str, perspective: str, include_fal
                include_notes: bool = True, ruleset=None) -> ContractRow:
     """Load, review and write one contract; a contract that fails becomes a row with its error."""
     from . import load, review
-    from .decisions import DecisionStore, decisions_path
+    from .model.decisions import DecisionStore, decisions_path
 
     rules = ruleset if ruleset is not None else _WORKER_RULESET
     try:

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from .atomic import atomic_write_text
-from .findings import Severity
+from .model.findings import Severity
 from .rulepack import user_rules_dir
 
 OVERRIDES_FILE = "window-overrides.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import RuleProblem
-from .findings import CATEGORIES
+from .model.findings import CATEGORIES
 from .i18n import tr
 from .regexcheck import regex_problem
 from .ruletypes.base import Param

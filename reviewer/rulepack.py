@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import RuleFileError
-from .findings import CATEGORIES, Severity
+from .model.findings import CATEGORIES, Severity
 from .i18n import tr
 from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
@@ -18,7 +18,7 @@ from .ruletypes import registry
 from .ruletypes.base import RuleType
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+    from .model.document import Document
 
 
 def builtin_rules_dir() -> Path:

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from .rulepack import Rule, RuleSet
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
-    from .findings import Finding
+    from .model.document import Document
+    from .model.findings import Finding
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .findings import CATEGORIES
+from .model.findings import CATEGORIES
 from .rulefile import CLAUSE_TYPE_KEYS, EXAMPLE_KEYS, OVERRIDABLE, PACK_KEYS, RULE_KEYS
 from .ruletypes import registry
 from .ruletypes.base import Param

@@ -20,7 +20,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from reviewer.text.cn_numbers import cn_int  # noqa: E402
-from reviewer.findings import CATEGORIES  # noqa: E402
+from reviewer.model.findings import CATEGORIES  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
 TOP_KEYS = {"file", "kind", "perspective", "parties", "must_find", "must_not_find"}

@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reviewer.engine import review  # noqa: E402
-from reviewer.findings import CATEGORIES, Finding  # noqa: E402
+from reviewer.model.findings import CATEGORIES, Finding  # noqa: E402
 from reviewer.loaders import load  # noqa: E402
 from reviewer.rulepack import RuleSet  # noqa: E402
 

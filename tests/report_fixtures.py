@@ -6,9 +6,9 @@ from datetime import date
 from pathlib import Path
 
 import reviewer
-from reviewer.decisions import Decision
+from reviewer.model.decisions import Decision
 from reviewer.engine import ReviewResult
-from reviewer.findings import Finding, Severity
+from reviewer.model.findings import Finding, Severity
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed-contract-scraped.txt"
 PACKS = [{"pack": "builtin", "version": "2026.1", "path": "rules/builtin.yaml"}]

@@ -207,7 +207,7 @@ def test_reports_inside_the_input_folder_are_not_reviewed_again(inbox, ruleset):
 
 
 def test_decisions_beside_a_contract_are_used(inbox, tmp_path, ruleset):
-    from reviewer.decisions import DecisionStore
+    from reviewer.model.decisions import DecisionStore
 
     contract = inbox / "more" / "运维合同.txt"
     result = direct(contract, ruleset)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer.engine import review
-from reviewer.findings import Severity
+from reviewer.model.findings import Severity
 from reviewer.loaders import load
 from reviewer.rulepack import RuleSet
 from reviewer.ruletest import run_rule

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.document import ForeignSpan
-from reviewer.findings import Severity
+from reviewer.model.document import ForeignSpan
+from reviewer.model.findings import Severity
 from reviewer.loaders import from_text, load
 from reviewer.rulepack import RuleSet
 from reviewer.ruletest import run_rule

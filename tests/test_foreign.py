@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import reviewer
-from reviewer.document import Document
+from reviewer.model.document import Document
 from reviewer.foreign import KINDS, find_foreign, vocabulary
 from reviewer.loaders import Paragraph, RawDocument, assemble
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.findings import Finding, Severity
+from reviewer.model.findings import Finding, Severity
 from ui.findings_model import COL_SEVERITY, COL_TITLE, FINDING_ROLE, FindingsFilter, FindingsModel
 
 pytestmark = pytest.mark.gui

@@ -60,7 +60,7 @@ def test_view_selects_exact_characters_after_wide_ones(qtbot):
 
 
 def test_highlights_cover_each_finding_in_severity_order(qtbot):
-    from reviewer.findings import Finding, Severity
+    from reviewer.model.findings import Finding, Severity
     from ui.document_view import DocumentView, finding_at
 
     text = "10.2仲裁\n如协商不成,任何一方均有权向合同签订地所在的人民法院提起诉讼。😀____"

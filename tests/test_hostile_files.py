@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 
 import reviewer
-from reviewer.decisions import DecisionStore, decisions_path
-from reviewer.document import PageProblem
+from reviewer.model.decisions import DecisionStore, decisions_path
+from reviewer.model.document import PageProblem
 from reviewer.errors import LoadError, PasswordRequired, ReviewerError, WriteError
 from reviewer.i18n import set_language
 from reviewer.reports import FORMATS, report_name, write_report
@@ -385,7 +385,7 @@ _READ_ONLY_SESSION = """
 import sys
 from pathlib import Path
 import reviewer
-from reviewer.decisions import DecisionStore
+from reviewer.model.decisions import DecisionStore
 from reviewer.errors import ReviewerError
 from reviewer.reports import write_report
 contract = Path(sys.argv[1])

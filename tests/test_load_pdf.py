@@ -14,7 +14,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
 from reviewer import load
-from reviewer.document import PageProblem
+from reviewer.model.document import PageProblem
 from reviewer.errors import LoadError
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"

@@ -7,7 +7,7 @@ import socket
 import pytest
 
 import reviewer
-from reviewer.decisions import DecisionStore
+from reviewer.model.decisions import DecisionStore
 
 
 @pytest.fixture

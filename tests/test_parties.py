@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import reviewer
-from reviewer.document import Document
+from reviewer.model.document import Document
 from reviewer.loaders import Paragraph, RawDocument, assemble
 
 ROOT = Path(__file__).resolve().parent.parent

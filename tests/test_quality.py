@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.findings import CATEGORIES, Finding, Severity
+from reviewer.model.findings import CATEGORIES, Finding, Severity
 from reviewer.loaders import from_text
 
 ROOT = Path(__file__).resolve().parent.parent

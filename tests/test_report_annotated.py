@@ -15,7 +15,7 @@ from lxml import etree
 
 import reviewer
 from reviewer.engine import ReviewResult
-from reviewer.findings import Finding, Severity
+from reviewer.model.findings import Finding, Severity
 from reviewer.reports import write_report
 
 from report_fixtures import PACKS, seed_decisions, seed_result
@@ -267,7 +267,7 @@ def test_copy_for_the_vendor_carries_no_decisions_or_notes(tmp_path, seed_path):
 
     import reviewer
     from reviewer.cli import main
-    from reviewer.decisions import DecisionStore
+    from reviewer.model.decisions import DecisionStore
 
     contract = tmp_path / "seed.txt"
     shutil.copyfile(seed_path, contract)

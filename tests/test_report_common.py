@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.decisions import Decision
-from reviewer.findings import Severity
+from reviewer.model.decisions import Decision
+from reviewer.model.findings import Severity
 from reviewer.i18n import set_language
 from reviewer.reports import FORMATS, report_name, write_report
 from reviewer.reports.common import build_report, category_label, location_label

@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 import reviewer
-from reviewer.decisions import Decision
+from reviewer.model.decisions import Decision
 from reviewer.reports import FORMATS, write_report
 
 from report_fixtures import SEED

@@ -5,7 +5,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from reviewer.findings import Severity
+from reviewer.model.findings import Severity
 from reviewer.reports import write_report
 from reviewer.reports.common import SEVERITY_COLOURS
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import reviewer
-from reviewer.document import Document
+from reviewer.model.document import Document
 from reviewer.loaders import Paragraph, RawDocument, assemble
-from reviewer.structure import ClauseTree
+from reviewer.model.clauses import ClauseTree
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

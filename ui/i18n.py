@@ -25,7 +25,7 @@ def severity_name(severity) -> str:
 
 
 def status_name(status: str) -> str:
-    from reviewer.decisions import STATUS_LABELS
+    from reviewer.model.decisions import STATUS_LABELS
 
     zh, en = STATUS_LABELS.get(status, (status, status))
     return tr(zh, en)

@@ -12,8 +12,8 @@ from .i18n import tr
 from .workers import JobControl, Worker, WorkerPool
 
 if TYPE_CHECKING:  # pragma: no cover
-    from reviewer.decisions import DecisionStore
-    from reviewer.document import Document
+    from reviewer.model.decisions import DecisionStore
+    from reviewer.model.document import Document
     from reviewer.engine import ReviewResult
 
 
@@ -41,7 +41,7 @@ def load_and_review(path: Path, perspective: str, ruleset: Any = None,
     or None for the default rules.
     """
     import reviewer
-    from reviewer.decisions import DecisionStore
+    from reviewer.model.decisions import DecisionStore
 
     step = control.progress if control is not None else (lambda *_: None)
     step(5, tr("正在读取文件…", "Reading the file…"))

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import ReviewerError
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import tr
 
 FORMATS = ("text", "json", "html", "docx", "annotated", "xlsx", "md")
@@ -58,7 +58,7 @@ def expand_inputs(files: list[str], out_dir: str | None = None) -> list[Path]:
 
 def run(args: argparse.Namespace) -> int:
     from .. import load, review
-    from ..decisions import DecisionStore
+    from ..model.decisions import DecisionStore
 
     ruleset = load_rules(args)
     if ruleset.errors and not ruleset.rules:

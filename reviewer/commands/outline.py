@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document, ForeignSpan
-    from ..structure import Clause
+    from ..model.document import Document, ForeignSpan
+    from ..model.clauses import Clause
 
 _EXCERPT = 18
 _SOURCE_LINE = re.compile(r"第 (\d+) 行")

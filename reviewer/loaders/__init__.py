@@ -1,11 +1,11 @@
-"""Turn a contract file (TXT, Markdown, DOCX, PDF) into a :class:`~reviewer.document.Document`."""
+"""Turn a contract file (TXT, Markdown, DOCX, PDF) into a :class:`~reviewer.model.document.Document`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Block, Document, PageProblem
+from ..model.document import Block, Document, PageProblem
 from ..errors import LoadError
 from ..i18n import tr
 from ..text.textnorm import drop_invisible, normalise_chars

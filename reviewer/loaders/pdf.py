@@ -6,7 +6,7 @@ import ctypes
 import re
 from pathlib import Path
 
-from ..document import PageProblem
+from ..model.document import PageProblem
 from ..errors import LoadError, PasswordRequired
 from ..i18n import tr
 from . import RawDocument

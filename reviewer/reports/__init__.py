@@ -9,7 +9,7 @@ from ..errors import ReviewerError
 from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..decisions import Decision
+    from ..model.decisions import Decision
     from ..engine import ReviewResult
 
 FORMATS = ("html", "docx", "annotated", "xlsx", "md", "json")

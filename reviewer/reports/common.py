@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Mapping
 
-from ..decisions import STATUS_LABELS, Decision
-from ..findings import Finding, Severity
+from ..model.decisions import STATUS_LABELS, Decision
+from ..model.findings import Finding, Severity
 from ..i18n import language, tr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+    from ..model.document import Document
     from ..engine import ReviewResult
 
 #: Display names of the checklist's categories (CHECKLIST.md); an unknown category shows its id.

@@ -22,7 +22,7 @@ from ..loaders.docx import DESCEND, FALSE_VALUES, MATH_T, SKIP
 from ..text.textnorm import drop_invisible, normalise_chars
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Document
+    from ..model.document import Document
 
 W_P, W_R, W_T, W_TBL, W_TC, W_TR = (qn(f"w:{n}") for n in ("p", "r", "t", "tbl", "tc", "tr"))
 W_RPR = qn("w:rPr")

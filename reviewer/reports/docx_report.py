@@ -10,7 +10,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt
 from docx.text.run import Run
 
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import tr
 from .common import SEVERITY_COLOURS, Report, column_label, header_rows, heading_blocks, severity_label
 from .docx_util import (Bookmarks, add_internal_link, colour, no_split, prepare_styles, repeat_header,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import language, tr
 from .common import SEVERITY_COLOURS, Item, Report, column_label, header_rows, heading_blocks, severity_label
 from .segments import lay_out

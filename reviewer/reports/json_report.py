@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..atomic import atomic_write_text
-from ..decisions import Decision
+from ..model.decisions import Decision
 from .common import build_report
 
 if TYPE_CHECKING:  # pragma: no cover

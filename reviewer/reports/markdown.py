@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .common import Report, column_label, header_rows, severity_label
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import tr
 
 QUOTE_LIMIT = 300  # characters of quoted text per finding; the JSON report has the whole text

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import Block, Document
+    from ..model.document import Block, Document
 
 
 @dataclass(frozen=True, slots=True)

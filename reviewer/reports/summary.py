@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from ..atomic import atomic_write_bytes, atomic_write_text
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import language, tr
 from .common import SEVERITY_COLOURS, severity_label
 from .html import FONT_STACK

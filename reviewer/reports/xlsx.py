@@ -13,8 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..atomic import atomic_write_bytes
-from ..decisions import STATUSES
-from ..findings import Severity
+from ..model.decisions import STATUSES
+from ..model.findings import Severity
 from ..i18n import tr
 from .common import COLUMNS, SEVERITY_COLOURS, Report, column_label, header_rows, severity_label, status_label
 

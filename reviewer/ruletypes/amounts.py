@@ -14,7 +14,7 @@ from .places import contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
-    from ..structure import Clause
+    from ..model.clauses import Clause
 
 _WORD_CHARS = "零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿两一二三四五六七八九十百千"
 _BLANK = r"[_＿]{2,}|【[ 　]*】|（[ 　]*）|\([ 　]*\)|[Xx×]{2,}|\*{3,}"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
-    from ..findings import Severity
+    from ..model.findings import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import tr
 from .base import Hit, Param, RuleType
 from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,

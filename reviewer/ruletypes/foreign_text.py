@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..findings import Severity
+from ..model.findings import Severity
 from ..i18n import tr
 from .base import Hit, Param, RuleType
 from .places import clip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..document import ForeignSpan
+    from ..model.document import ForeignSpan
     from ..engine import ReviewContext
 
 SEVERITIES = ("high", "medium", "low", "info")

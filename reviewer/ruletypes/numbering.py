@@ -14,7 +14,7 @@ from .places import clause_name, contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
-    from ..structure import Clause, ClauseTree
+    from ..model.clauses import Clause, ClauseTree
 
 @dataclass(slots=True)
 class _Numbered:

@@ -10,7 +10,7 @@ from ..regexcheck import required_literals
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
-    from ..structure import Clause
+    from ..model.clauses import Clause
 
 SCOPES = ("document", "clause", "heading", "body")
 

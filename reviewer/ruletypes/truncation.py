@@ -12,7 +12,7 @@ from .places import clip, first_child_starts, own_span, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..engine import ReviewContext
-    from ..structure import Clause
+    from ..model.clauses import Clause
 
 #: A sentence may end on these (brackets and quotes close a sentence that ended inside them).
 CLOSERS = set("。；;！!？?.…")

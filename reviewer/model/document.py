@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - imported only for type checkers
     from .parties import Parties
-    from .structure import ClauseTree
+    from .clauses import ClauseTree
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ class Document:
 
     @cached_property
     def clauses(self) -> "ClauseTree":
-        from .structure import parse_clauses
+        from .clauses import parse_clauses
 
         return parse_clauses(self)
 

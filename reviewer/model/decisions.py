@@ -10,10 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from .atomic import atomic_write_text
-from .errors import WriteError
+from ..atomic import atomic_write_text
+from ..errors import WriteError
 from .findings import Finding
-from .i18n import tr
+from ..i18n import tr
 
 STATUSES = ("open", "accepted", "fixed", "false-alarm")
 #: A decisions file holds a few KB per contract; anything past this is not one.
