@@ -2,7 +2,7 @@
 
 A finding matches a label when the category is the same, its clause is the labelled clause (or
 one of its sub-clauses) and its span overlaps the quoted text. Foreign text is recognised by the
-loader (``reviewer.foreign``); here it is checked that each span the loader found becomes a finding.
+loader (``reviewer.structure.foreign``); here it is checked that each span the loader found becomes a finding.
 """
 
 from __future__ import annotations

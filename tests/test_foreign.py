@@ -8,7 +8,7 @@ import pytest
 
 import reviewer
 from reviewer.model.document import Document
-from reviewer.foreign import KINDS, find_foreign, vocabulary
+from reviewer.structure.foreign import KINDS, find_foreign, vocabulary
 from reviewer.loaders import Paragraph, RawDocument, assemble
 
 ROOT = Path(__file__).resolve().parent.parent

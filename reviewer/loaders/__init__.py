@@ -88,7 +88,7 @@ def from_text(text: str, name: str = "example.txt") -> Document:
 
 def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
     """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, find foreign text."""
-    from ..foreign import find_foreign
+    from ..structure.foreign import find_foreign
 
     if sum(len(p.text) + 1 for p in raw.paragraphs) > MAX_TEXT_CHARS:
         raise too_long_error(path)

@@ -105,6 +105,6 @@ class ClauseTree:
 
 def parse_clauses(document: "Document") -> ClauseTree:
     """Split ``document.text`` into its clause tree, leaving foreign blocks out of every node."""
-    from ..clause_parser import ClauseParser
+    from ..structure.clause_parser import ClauseParser
 
     return ClauseParser(document).parse()

@@ -48,6 +48,6 @@ class Parties:
 
 def find_parties(document: "Document") -> Parties:
     """Find the parties from the contract's header, definitions and obligations."""
-    from ..party_finder import PartyFinder
+    from ..structure.party_finder import PartyFinder
 
     return PartyFinder(document).find()

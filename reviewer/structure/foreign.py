@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .model.document import ForeignSpan
+from ..model.document import ForeignSpan
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Block, Document
+    from ..model.document import Block, Document
 
 BLOCK_KINDS = ("web-chrome", "advertising")
 KINDS = ("web-chrome", "advertising", "contact", "spam")

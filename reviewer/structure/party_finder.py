@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
-from .model.parties import Parties, Party
+from ..model.parties import Parties, Party
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Document
+    from ..model.document import Document
 
 # Labels a contract calls its sides by, with the role the label itself implies (None: neutral).
 LABEL_ROLES: dict[str, str | None] = {

@@ -7,12 +7,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .text.cn_numbers import cn_int
+from ..text.cn_numbers import cn_int
 from .foreign import BLOCK_KINDS, fold_width
-from .model.clauses import Clause, ClauseTree
+from ..model.clauses import Clause, ClauseTree
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Document
+    from ..model.document import Document
 
 # -- numbering as written ------------------------------------------------------------------------
 # Every pattern runs on a width-folded copy of one block (full-width digits and punctuation are
