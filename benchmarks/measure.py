@@ -72,7 +72,7 @@ def rule_regexes(ruleset) -> list[str]:
     """Every regex the rule files hold: each rule's regex parameters (``any``, ``all``, ``none``,
     ``heading``, ``body_any`` …, the patterns of ``require``, ``keywords`` escaped) and every clause
     type's heading and body patterns. Party slots become a plain 甲方|乙方 alternation."""
-    from reviewer.ruletypes import registry
+    from reviewer.engine.ruletypes import registry
 
     found: list[str] = []
 
@@ -133,7 +133,7 @@ def mode_phases(path: str, report: str = "html", repeats: int = 5, warm: str | N
     from reviewer import load, review
     from reviewer.text import tokens
     from reviewer.reports import write_report
-    from reviewer.rulepack import RuleSet
+    from reviewer.engine.rulepack import RuleSet
 
     once["rules"], ruleset = _timed(RuleSet.default)
     once["tokenizer"], _ = _timed(tokens.warm_up)
@@ -172,7 +172,7 @@ def mode_memory(path: str, report: str = "html", trace: bool = False) -> dict:
     start = time.perf_counter()
     from reviewer import load, review
     from reviewer.reports import write_report
-    from reviewer.rulepack import RuleSet
+    from reviewer.engine.rulepack import RuleSet
 
     ruleset = RuleSet.default()
     ready = time.perf_counter()
@@ -291,7 +291,7 @@ def mode_profile(phase: str, path: str, warm: str | None = None, report: str = "
     from reviewer import load, review
     from reviewer.text import tokens
     from reviewer.reports import write_report
-    from reviewer.rulepack import RuleSet
+    from reviewer.engine.rulepack import RuleSet
 
     ruleset = RuleSet.default()
     tokens.warm_up()

@@ -22,7 +22,7 @@ def load(path, *, password: str | None = None) -> "Document":
 
 def review(document, rules=None, perspective: str = "customer"):
     """Check a Document against a rule set (the built-in pack by default); returns a ReviewResult."""
-    from .engine import review as _review
+    from .engine.run import review as _review
 
     return _review(document, rules=rules, perspective=perspective)
 

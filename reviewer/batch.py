@@ -147,7 +147,7 @@ def _init_worker(ruleset_blob: bytes | None, lang: str, inherited=None) -> None:
     elif ruleset_blob is not None:
         _WORKER_RULESET = pickle.loads(ruleset_blob)
     else:
-        from .rulepack import RuleSet
+        from .engine.rulepack import RuleSet
 
         _WORKER_RULESET = RuleSet.default()
 
@@ -216,7 +216,7 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
 
     blob = None
     if ruleset is None and total:
-        from .rulepack import RuleSet
+        from .engine.rulepack import RuleSet
 
         # Read the built-in pack here first: a broken rule file stops the batch with its own
         # message instead of failing every contract; workers then read their own copy.

@@ -24,10 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from reviewer.engine import review  # noqa: E402
+from reviewer.engine.run import review  # noqa: E402
 from reviewer.model.findings import CATEGORIES, Finding  # noqa: E402
 from reviewer.loaders import load  # noqa: E402
-from reviewer.rulepack import RuleSet  # noqa: E402
+from reviewer.engine.rulepack import RuleSet  # noqa: E402
 
 LABELS = ROOT / "tests" / "labels"
 #: Contracts the rules were NOT written against (tests/heldout/), scored apart from the corpus.

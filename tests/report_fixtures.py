@@ -7,7 +7,7 @@ from pathlib import Path
 
 import reviewer
 from reviewer.model.decisions import Decision
-from reviewer.engine import ReviewResult
+from reviewer.engine.run import ReviewResult
 from reviewer.model.findings import Finding, Severity
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed-contract-scraped.txt"

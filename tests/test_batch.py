@@ -12,7 +12,7 @@ import pytest
 
 import reviewer
 from reviewer.batch import ProgressBar, collect_inputs, output_names, run_batch
-from reviewer.rulepack import RuleSet
+from reviewer.engine.rulepack import RuleSet
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed-contract-scraped.txt"
 

@@ -50,7 +50,7 @@ def test_built_files_carry_the_same_text(tmp_path):
 
 def test_naive_review_collects_every_rule_regex():
     from reviewer import load
-    from reviewer.rulepack import RuleSet
+    from reviewer.engine.rulepack import RuleSet
 
     ruleset = RuleSet.default()
     patterns = rule_regexes(ruleset)

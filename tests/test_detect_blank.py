@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.model.findings import Severity
 from reviewer.loaders import load
-from reviewer.rulepack import RuleSet
-from reviewer.ruletest import run_rule
+from reviewer.engine.rulepack import RuleSet
+from reviewer.engine.ruletest import run_rule
 
 PACK = RuleSet.default(include_user=False)
 
@@ -127,7 +127,7 @@ def test_signature_block_blanks_are_not_unfilled_prices():
 
 
 def test_high_when_is_configurable():
-    from reviewer.ruletypes.blank import BlankDetector
+    from reviewer.engine.ruletypes.blank import BlankDetector
 
     detector = BlankDetector("x", {"high_when": ["金额"], "signature_block": "skip"})
     assert detector.high_when == {"金额"}

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.loaders import load
-from reviewer.rulepack import RuleSet
+from reviewer.engine.rulepack import RuleSet
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = sorted((ROOT / "tests" / "labels").glob("*.yaml"))

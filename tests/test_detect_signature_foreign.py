@@ -7,8 +7,8 @@ import pytest
 from reviewer.model.document import ForeignSpan
 from reviewer.model.findings import Severity
 from reviewer.loaders import from_text, load
-from reviewer.rulepack import RuleSet
-from reviewer.ruletest import run_rule
+from reviewer.engine.rulepack import RuleSet
+from reviewer.engine.ruletest import run_rule
 
 PACK = RuleSet.default(include_user=False)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from reviewer.loaders import load
-from reviewer.rulepack import RuleSet
-from reviewer.ruletest import run_rule
+from reviewer.engine.rulepack import RuleSet
+from reviewer.engine.ruletest import run_rule
 
 PACK = RuleSet.default(include_user=False)
 

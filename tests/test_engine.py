@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.loaders import from_text
-from reviewer.rulepack import RuleSet
+from reviewer.engine.rulepack import RuleSet
 
 CLAUSE_TYPES = """\
 pack: t
@@ -133,7 +133,7 @@ def test_foreign_text_is_never_matched(tmp_path):
 
 
 def test_required_literals_are_what_every_match_contains():
-    from reviewer.regexcheck import required_literals
+    from reviewer.engine.regexcheck import required_literals
 
     assert required_literals(["{them}有权暂停"]) == ["有权暂停"]
     assert required_literals(["(?:暂停|中止)服务", "有权(?:暂停)"]) == ["服务", "有权暂停"]
@@ -144,7 +144,7 @@ def test_required_literals_are_what_every_match_contains():
 
 
 def test_literal_filter_keeps_exactly_the_spans_that_can_match():
-    from reviewer.ruletypes.scope import with_literal
+    from reviewer.engine.ruletypes.scope import with_literal
 
     text = "甲方付款。乙方交付。甲方验收。乙方开票。"
     spans = [(0, 5, None), (5, 10, None), (10, 15, None), (15, 20, None)]

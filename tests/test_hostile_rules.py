@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.regexcheck import regex_problem
+from reviewer.engine.regexcheck import regex_problem
 from ui.launch import main as cli
 
 ROOT = Path(__file__).resolve().parent.parent

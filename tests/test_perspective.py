@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import cli
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.loaders import load
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,9 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.loaders import from_text
-from reviewer.rulepack import RuleSet
+from reviewer.engine.rulepack import RuleSet
 
 RULES = RuleSet.default(include_user=False)
 SEED_LINES = [line for line in (

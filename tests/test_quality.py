@@ -119,7 +119,7 @@ def test_the_report_lists_every_category_and_the_overall_row(results, table):
 # -- clause types: the vocabulary the rules' clause_types rely on ------------------------------
 
 def _types(text: str) -> dict[str, set[str]]:
-    from reviewer.engine import review
+    from reviewer.engine.run import review
 
     document = from_text(text)
     result = review(document, perspective="customer")

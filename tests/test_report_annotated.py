@@ -14,7 +14,7 @@ from docx.shared import RGBColor
 from lxml import etree
 
 import reviewer
-from reviewer.engine import ReviewResult
+from reviewer.engine.run import ReviewResult
 from reviewer.model.findings import Finding, Severity
 from reviewer.reports import write_report
 

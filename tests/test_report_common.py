@@ -142,7 +142,7 @@ def test_a_report_never_overwrites_the_contract(tmp_path):
     contract = tmp_path / "合同.txt"
     contract.write_text("第一条 甲方应付款。\n", encoding="utf-8")
     import reviewer
-    from reviewer.engine import ReviewResult
+    from reviewer.engine.run import ReviewResult
     from datetime import date
 
     result = ReviewResult(reviewer.load(contract), [], "customer", [], {}, date(2026, 1, 1))
@@ -155,7 +155,7 @@ def test_pages_are_named_for_a_contract_of_several_pages(samples_dir):
     from datetime import date
 
     import reviewer
-    from reviewer.engine import ReviewResult
+    from reviewer.engine.run import ReviewResult
     from report_fixtures import finding
 
     doc = reviewer.load(samples_dir / "seed-contract-clean.pdf")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reviewer.rulepack import RuleSet
-from reviewer.ruletest import run_examples
+from reviewer.engine.rulepack import RuleSet
+from reviewer.engine.ruletest import run_examples
 
 RULESET = RuleSet.default(include_user=False)
 RULES = RULESET.rules
@@ -30,7 +30,7 @@ def test_rule_examples_pass(rule):
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
 def test_rule_explains_itself(rule):
     assert rule.message and rule.why and rule.suggestion, rule.id
-    from reviewer.ruletypes import registry
+    from reviewer.engine.ruletypes import registry
 
     doc = registry()[rule.type].__doc__ or ""
     for part in ("What it flags", "Why it matters", "Example", "Better wording"):
@@ -38,7 +38,7 @@ def test_rule_explains_itself(rule):
 
 
 def test_builtin_fixture_contracts_meet_their_expectations():
-    from reviewer.ruletest import fixture_folders, run_fixtures
+    from reviewer.engine.ruletest import fixture_folders, run_fixtures
 
     folders = fixture_folders(RULESET)
     assert [f.name for f in folders] == ["fixtures"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from reviewer.rulepack import RuleSet
+from reviewer.engine.rulepack import RuleSet
 
 HEADER = 'pack: mine\nversion: "1"\n'
 GOOD_RULE = """\

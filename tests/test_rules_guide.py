@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reviewer.rulepack import RuleSet, builtin_rules_dir, rule_files
+from reviewer.engine.rulepack import RuleSet, builtin_rules_dir, rule_files
 
 GUIDE = builtin_rules_dir() / "README.md"
 BLOCKS = re.findall(r"```yaml\n(.*?)```", GUIDE.read_text(encoding="utf-8"), re.S)
@@ -32,7 +32,7 @@ def test_every_rule_id_the_guide_names_exists():
 
 
 def test_guide_lists_every_rule_type():
-    from reviewer.ruletypes import registry
+    from reviewer.engine.ruletypes import registry
 
     text = GUIDE.read_text(encoding="utf-8")
     assert [t for t in registry() if f"`{t}`" not in text] == []

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import json
 
-from reviewer.rulepack import builtin_rules_dir
-from reviewer.schema import build_schema, schema_text
+from reviewer.engine.rulepack import builtin_rules_dir
+from reviewer.engine.schema import build_schema, schema_text
 
 
 def test_shipped_schema_is_current():
     shipped = (builtin_rules_dir() / "schema.json").read_text(encoding="utf-8")
-    assert shipped == schema_text(), "rules/schema.json is stale: run python -m reviewer.schema > rules/schema.json"
+    assert shipped == schema_text(), "rules/schema.json is stale: run python -m reviewer.engine.schema > rules/schema.json"
 
 
 def test_schema_has_a_branch_per_rule_type_and_the_override_form():
-    from reviewer.ruletypes import registry
+    from reviewer.engine.ruletypes import registry
 
     branches = build_schema()["properties"]["rules"]["items"]["oneOf"]
     titles = [b["title"] for b in branches]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.engine import review
+from reviewer.engine.run import review
 from reviewer.loaders import load
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed-contract-scraped.txt"

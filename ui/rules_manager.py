@@ -25,7 +25,7 @@ class RulesState:
 
 def _rule_files(extra_paths: Iterable[Path]) -> list[Path]:
     """The same files, in the same order, as ``RuleSet.default`` reads."""
-    from reviewer.rulepack import builtin_rules_dir, rule_files, user_rules_dir
+    from reviewer.engine.rulepack import builtin_rules_dir, rule_files, user_rules_dir
 
     files = list(rule_files(builtin_rules_dir()))
     if user_rules_dir().is_dir():
@@ -72,7 +72,7 @@ class RuleStore:
             return self._load()
 
     def _load(self) -> RulesState:
-        from reviewer.rulepack import RuleSet
+        from reviewer.engine.rulepack import RuleSet
 
         files = _rule_files(self.extra_paths)
         texts: dict[Path, str] = {}
@@ -156,7 +156,7 @@ class RulesManager(QObject):
             self._publish(self.store.state, announce=False)
 
     def set_override(self, rule_id: str, enabled: bool | None = None, severity: str | None = None) -> None:
-        from reviewer.overrides import set_override
+        from reviewer.engine.overrides import set_override
 
         try:
             set_override(rule_id, enabled=enabled, severity=severity)
@@ -190,7 +190,7 @@ class RulesManager(QObject):
 
     def _watch(self, files: list[Path]) -> None:
         """Watch every rule file and the folders they live in (new files, atomic renames)."""
-        from reviewer.rulepack import builtin_rules_dir, user_rules_dir
+        from reviewer.engine.rulepack import builtin_rules_dir, user_rules_dir
 
         wanted = {str(p) for p in files if p.exists()}
         folders = {builtin_rules_dir(), user_rules_dir(), *(p.parent for p in files)}
@@ -206,7 +206,7 @@ class RulesManager(QObject):
             self.watcher.addPaths(sorted(wanted))
 
     def _on_disk_change(self, path: str) -> None:
-        from reviewer.rulepack import user_rules_dir
+        from reviewer.engine.rulepack import user_rules_dir
 
         user = user_rules_dir()
         if Path(path) == user.parent and not user.exists():

@@ -203,7 +203,7 @@ class RulesPanel(QWidget):
             self.open_url(QUrl.fromLocalFile(path))
 
     def open_user_folder(self) -> None:
-        from reviewer.rulepack import user_rules_dir
+        from reviewer.engine.rulepack import user_rules_dir
 
         folder = user_rules_dir()
         folder.mkdir(parents=True, exist_ok=True)

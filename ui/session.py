@@ -14,7 +14,7 @@ from .workers import JobControl, Worker, WorkerPool
 if TYPE_CHECKING:  # pragma: no cover
     from reviewer.model.decisions import DecisionStore
     from reviewer.model.document import Document
-    from reviewer.engine import ReviewResult
+    from reviewer.engine.run import ReviewResult
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def review_again(current: Reviewed, perspective: str, ruleset: Any,
 
 
 def default_ruleset() -> Any:
-    from reviewer.rulepack import RuleSet
+    from reviewer.engine.rulepack import RuleSet
 
     return RuleSet.default()
 

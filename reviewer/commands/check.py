@@ -39,7 +39,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def load_rules(args: argparse.Namespace):
-    from ..rulepack import RuleSet
+    from ..engine.rulepack import RuleSet
 
     ruleset = RuleSet.default(extra_paths=[Path(p) for p in args.rules],
                               include_builtin=not args.no_default_rules,

@@ -26,7 +26,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _ruleset(args, extra: list[str] | None = None):
-    from ..rulepack import RuleSet
+    from ..engine.rulepack import RuleSet
 
     return RuleSet.default(extra_paths=[Path(p) for p in (args.rules + (extra or []))],
                            include_builtin=not args.no_default_rules, include_user=not args.no_default_rules)
@@ -60,7 +60,7 @@ def _list(ruleset, origin: bool) -> int:
 
 def explain_text(ruleset, rule_id: str) -> str:
     """The explanation of one rule: what it flags, why, basis, examples, suggested wording."""
-    from ..ruletypes import registry
+    from ..engine.ruletypes import registry
 
     rule = ruleset.get(rule_id)
     if rule is None:
@@ -101,7 +101,7 @@ def _explain(ruleset, rule_id: str) -> int:
 
 
 def _test(ruleset, paths: list[str]) -> int:
-    from ..ruletest import fixture_folders, run_examples, run_fixtures
+    from ..engine.ruletest import fixture_folders, run_examples, run_fixtures
 
     wanted = {Path(p).resolve() for p in paths}
     chosen = [r for r in ruleset.rules

@@ -10,7 +10,7 @@ from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.decisions import Decision
-    from ..engine import ReviewResult
+    from ..engine.run import ReviewResult
 
 FORMATS = ("html", "docx", "annotated", "xlsx", "md", "json")
 

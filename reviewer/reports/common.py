@@ -11,7 +11,7 @@ from ..i18n import language, tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Document
-    from ..engine import ReviewResult
+    from ..engine.run import ReviewResult
 
 #: Display names of the checklist's categories (CHECKLIST.md); an unknown category shows its id.
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {

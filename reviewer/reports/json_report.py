@@ -11,7 +11,7 @@ from ..model.decisions import Decision
 from .common import build_report
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewResult
+    from ..engine.run import ReviewResult
 
 SCHEMA = 1
 #: Node kinds that appear in ``clauses``: chapters, numbered clauses and their list items.

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from .atomic import atomic_write_text
-from .model.findings import Severity
+from ..atomic import atomic_write_text
+from ..model.findings import Severity
 from .rulepack import user_rules_dir
 
 OVERRIDES_FILE = "window-overrides.yaml"

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterable
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
-    from ..model.findings import Severity
+    from ..run import ReviewContext
+    from ...model.findings import Severity
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..i18n import tr
+from ...i18n import tr
 
 # Space blanks: what may follow a missing value, and the words that expect one before it.
 SPACE_UNIT = re.compile(
@@ -212,6 +212,6 @@ def splits_a_word(line: str, start: int, end: int) -> bool:
 def cut_words(text: str) -> list[str]:
     """Segment by the dictionary alone (see :mod:`reviewer.text.tokens`), loaded on first use: a
     document with no candidate blank never loads it."""
-    from ..text.tokens import cut
+    from ...text.tokens import cut
 
     return cut(text)

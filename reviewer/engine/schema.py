@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .model.findings import CATEGORIES
+from ..model.findings import CATEGORIES
 from .rulefile import CLAUSE_TYPE_KEYS, EXAMPLE_KEYS, OVERRIDABLE, PACK_KEYS, RULE_KEYS
 from .ruletypes import registry
 from .ruletypes.base import Param
@@ -76,7 +76,7 @@ def schema_text() -> str:
     return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-if __name__ == "__main__":  # python -m reviewer.schema > rules/schema.json
+if __name__ == "__main__":  # python -m reviewer.engine.schema > rules/schema.json
     import sys
 
     sys.stdout.write(schema_text())

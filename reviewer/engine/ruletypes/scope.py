@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Iterator
 from ..regexcheck import required_literals
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
-    from ..model.clauses import Clause
+    from ..run import ReviewContext
+    from ...model.clauses import Clause
 
 SCOPES = ("document", "clause", "heading", "body")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..text.tokens import is_whole_word
+from ...text.tokens import is_whole_word
 from .base import Hit, Param, RuleType
 from .scope import SCOPES, EachMatcher, Matcher, units, with_literal
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
+    from ..run import ReviewContext
 
 
 class PatternRule(RuleType):

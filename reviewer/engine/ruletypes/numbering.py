@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ..text.cn_numbers import cn_int, int_to_cn
-from ..i18n import tr
+from ...text.cn_numbers import cn_int, int_to_cn
+from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .places import clause_name, contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
-    from ..model.clauses import Clause, ClauseTree
+    from ..run import ReviewContext
+    from ...model.clauses import Clause, ClauseTree
 
 @dataclass(slots=True)
 class _Numbered:

@@ -11,7 +11,7 @@ except ImportError:  # pragma: no cover
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-from .i18n import tr
+from ..i18n import tr
 
 MAX_PATTERN = 2000
 _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)

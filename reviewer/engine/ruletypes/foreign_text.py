@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterable
 
-from ..model.findings import Severity
-from ..i18n import tr
+from ...model.findings import Severity
+from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .places import clip
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model.document import ForeignSpan
-    from ..engine import ReviewContext
+    from ...model.document import ForeignSpan
+    from ..run import ReviewContext
 
 SEVERITIES = ("high", "medium", "low", "info")
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .i18n import tr
+from ..i18n import tr
 
 #: Nodes a file may expand to; an alias bomb ("billion laughs") blows far past this and is refused.
 MAX_NODES = 200_000

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import RuleProblem
-from .model.findings import CATEGORIES
-from .i18n import tr
+from ..errors import RuleProblem
+from ..model.findings import CATEGORIES
+from ..i18n import tr
 from .regexcheck import regex_problem
 from .ruletypes.base import Param
 from .yamlpos import MAX_BYTES, Located, YamlProblem, load_located
@@ -163,7 +163,7 @@ def parse_rule_file(path: Path, text: str | None = None) -> ParsedFile:
     """Parse and validate the pack-level keys and every rule's common keys of one file.
 
     Type-specific parameters, clause-type references and overrides of earlier files are
-    checked by :mod:`reviewer.rulepack`, which knows the other files.
+    checked by :mod:`reviewer.engine.rulepack`, which knows the other files.
     """
     parsed = ParsedFile(Path(path))
     try:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Iterable
 
-from ..i18n import tr
+from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .blank_words import cut_words, looks_like_form_label
 from .places import clip, first_child_starts, own_span, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
-    from ..model.clauses import Clause
+    from ..run import ReviewContext
+    from ...model.clauses import Clause
 
 #: A sentence may end on these (brackets and quotes close a sentence that ended inside them).
 CLOSERS = set("。；;！!？?.…")

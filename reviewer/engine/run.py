@@ -8,12 +8,12 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
-from .model.findings import Finding, Severity
+from ..model.findings import Finding, Severity
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Document
+    from ..model.document import Document
     from .rulepack import Rule, RuleSet
-    from .model.clauses import Clause
+    from ..model.clauses import Clause
 
 PERSPECTIVES = ("customer", "vendor")
 

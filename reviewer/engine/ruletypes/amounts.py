@@ -6,15 +6,15 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Iterable
 
-from ..text.cn_numbers import (CAPITAL_CHARS, capital_amount, cn_int, format_amount, parse_capital_amount,
+from ...text.cn_numbers import (CAPITAL_CHARS, capital_amount, cn_int, format_amount, parse_capital_amount,
                           parse_figure_amount)
-from ..i18n import tr
+from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .places import contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
-    from ..model.clauses import Clause
+    from ..run import ReviewContext
+    from ...model.clauses import Clause
 
 _WORD_CHARS = "零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿两一二三四五六七八九十百千"
 _BLANK = r"[_＿]{2,}|【[ 　]*】|（[ 　]*）|\([ 　]*\)|[Xx×]{2,}|\*{3,}"

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 from .rulepack import Rule, RuleSet
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Document
-    from .model.findings import Finding
+    from ..model.document import Document
+    from ..model.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -36,8 +36,8 @@ def run_rule(ruleset: RuleSet, rule: Rule | str, source: "Document | str",
              perspective: str | None = None) -> tuple["Document", list["Finding"]]:
     """Review ``source`` (a Document, or contract text) with this one rule, switched on even if
     the pack leaves it off; returns the document and the rule's findings."""
-    from .engine import review
-    from .loaders import from_text
+    from .run import review
+    from ..loaders import from_text
 
     rule = ruleset.get(rule) if isinstance(rule, str) else rule
     only = RuleSet([_enabled(rule)], ruleset.clause_types, ruleset.packs, [], ruleset.files)
@@ -105,9 +105,9 @@ def fixture_folders(ruleset: RuleSet, only: list[Path] | None = None) -> list[Pa
 
 def run_fixtures(ruleset: RuleSet, folder: Path) -> list[FixtureResult]:
     """Review each contract in ``folder`` with the whole rule set and check its ``.expect.yaml``."""
-    from . import load, review
-    from .errors import ReviewerError
-    from .i18n import tr
+    from .. import load, review
+    from ..errors import ReviewerError
+    from ..i18n import tr
     from .yamlpos import YamlProblem, load_located
 
     out: list[FixtureResult] = []

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .errors import RuleFileError
-from .model.findings import CATEGORIES, Severity
-from .i18n import tr
+from ..errors import RuleFileError
+from ..model.findings import CATEGORIES, Severity
+from ..i18n import tr
 from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
                        did_you_mean, parse_rule_file)
@@ -18,7 +18,7 @@ from .ruletypes import registry
 from .ruletypes.base import RuleType
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model.document import Document
+    from ..model.document import Document
 
 
 def builtin_rules_dir() -> Path:
@@ -33,7 +33,7 @@ def builtin_rules_dir() -> Path:
         spec = None
     if spec is not None and spec.submodule_search_locations:
         return Path(next(iter(spec.submodule_search_locations)))
-    return Path(__file__).resolve().parent.parent / "rules"  # editable install or source checkout
+    return Path(__file__).resolve().parents[2] / "rules"  # editable install or source checkout
 
 
 def user_config_dir() -> Path:

@@ -7,15 +7,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
-from ..model.findings import Severity
-from ..i18n import tr
+from ...model.findings import Severity
+from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,
                           next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
 from .places import clip, foreign_index, place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..engine import ReviewContext
+    from ..run import ReviewContext
 
 KINDS = ("underline", "bracket", "mask", "template", "checkbox", "space", "field")
 DEFAULT_HIGH = ["金额", "大写金额", "比例", "期限", "日期"]
