@@ -244,7 +244,7 @@ def mode_batch(folder: str, out: str, jobs: int, fmt: str = "html") -> dict:
     in between, which shows whether both cores work.
     """
     start = time.perf_counter()
-    from reviewer.batch import run_batch
+    from reviewer.commands.batch import run_batch
 
     imported = time.perf_counter()
     done: list[float] = []

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 import reviewer
-from reviewer.batch import ProgressBar, collect_inputs, output_names, run_batch
+from reviewer.commands.batch import ProgressBar, collect_inputs, output_names, run_batch
 from reviewer.engine.rulepack import RuleSet
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "seed-contract-scraped.txt"

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from reviewer.cli import main
+from reviewer.commands.cli import main
 
 RULES = """\
 # yaml-language-server: $schema=./schema.json

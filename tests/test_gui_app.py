@@ -139,7 +139,7 @@ def test_launcher_sends_gui_to_the_window_and_the_rest_to_the_cli(monkeypatch):
 
     calls = []
     monkeypatch.setattr(ui.app, "main", lambda argv: calls.append(("gui", argv)) or 0)
-    monkeypatch.setattr("reviewer.cli.main", lambda argv: calls.append(("cli", argv)) or 3)
+    monkeypatch.setattr("reviewer.commands.cli.main", lambda argv: calls.append(("cli", argv)) or 3)
     assert ui.launch.main([]) == 0
     assert ui.launch.main(["gui", "合同.pdf", "--lang", "en"]) == 0
     assert ui.launch.main(["check", "合同.pdf"]) == 3

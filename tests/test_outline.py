@@ -88,7 +88,7 @@ def test_missing_file_raises_the_documented_error(tmp_path):
 
 
 def test_wired_into_the_cli(capsys):
-    from reviewer.cli import main
+    from reviewer.commands.cli import main
 
     assert main(["outline", str(SAMPLES / "seed-contract-scraped.txt")]) == 0
     assert "  12.2 送达  p.1" in capsys.readouterr().out.splitlines()

@@ -24,7 +24,7 @@ def test_wheel_contains_rules_fixtures_and_data(tmp_path):
     expected = {f"reviewer/builtin_rules/{p.name}" for p in (ROOT / "rules").iterdir() if p.is_file()}
     expected |= {f"reviewer/builtin_rules/fixtures/{p.name}" for p in (ROOT / "rules" / "fixtures").iterdir()}
     expected |= {f"reviewer/data/{p.name}" for p in (ROOT / "reviewer" / "data").iterdir() if p.is_file()}
-    expected |= {"ui/launch.py", "ui/app.py", "reviewer/cli.py"}
+    expected |= {"ui/launch.py", "ui/app.py", "reviewer/commands/cli.py"}
     assert expected - names == set()
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "contract-review = ui.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reviewer import cli
+from reviewer.commands import cli
 from reviewer.engine.run import review
 from reviewer.loaders import load
 

@@ -266,7 +266,7 @@ def test_copy_for_the_vendor_carries_no_decisions_or_notes(tmp_path, seed_path):
     import shutil
 
     import reviewer
-    from reviewer.cli import main
+    from reviewer.commands.cli import main
     from reviewer.model.decisions import DecisionStore
 
     contract = tmp_path / "seed.txt"

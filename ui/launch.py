@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
                                 e=exc))
             return 2
         return int(gui_main(gui_argv))
-    from reviewer.cli import main as cli_main
+    from reviewer.commands.cli import main as cli_main
 
     return cli_main(argv)
 

@@ -51,7 +51,7 @@ def load_rules(args: argparse.Namespace):
 
 def expand_inputs(files: list[str], out_dir: str | None = None) -> list[Path]:
     """Files given, and the contracts under each folder given (the batch's own rule for it)."""
-    from ..batch import collect_inputs
+    from .batch import collect_inputs
 
     return collect_inputs(files, out_dir)
 
@@ -152,7 +152,7 @@ def format_text(result, decisions=None) -> str:
 
 
 def _batch(args, paths, ruleset) -> int:
-    from ..batch import ProgressBar, run_batch
+    from .batch import ProgressBar, run_batch
 
     if not args.output:
         raise ReviewerError(tr("审查多个合同时需要用 -o 指定输出文件夹。", "Several contracts need an output folder: -o DIR."))

@@ -21,7 +21,7 @@ from .html import FONT_STACK
 from .xlsx import BORDER, WRAP, header_row, set_text, severity_style
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..batch import BatchSummary, ContractRow
+    from ..commands.batch import BatchSummary, ContractRow
 
 
 def _columns() -> list[str]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .errors import ReviewerError
-from .i18n import set_language, tr
+from ..errors import ReviewerError
+from ..i18n import set_language, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -24,7 +24,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .commands import check, outline, rules_cmd
+    from . import check, outline, rules_cmd
 
     parser = _Parser(prog="contract-review", description=tr(
         "离线合同审查：按 YAML 审查清单检查合同，指出每个问题的原文位置、理由、依据和修改建议。",

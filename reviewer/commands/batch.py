@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .errors import ReviewerError
-from .i18n import language, set_language, tr
-from .loaders.sniff import SUPPORTED_SUFFIXES
-from .reports import FORMATS, SUFFIXES, write_report
+from ..errors import ReviewerError
+from ..i18n import language, set_language, tr
+from ..loaders.sniff import SUPPORTED_SUFFIXES
+from ..reports import FORMATS, SUFFIXES, write_report
 
 Progress = Callable[[int, int, Path], None]
 
@@ -147,7 +147,7 @@ def _init_worker(ruleset_blob: bytes | None, lang: str, inherited=None) -> None:
     elif ruleset_blob is not None:
         _WORKER_RULESET = pickle.loads(ruleset_blob)
     else:
-        from .engine.rulepack import RuleSet
+        from ..engine.rulepack import RuleSet
 
         _WORKER_RULESET = RuleSet.default()
 
@@ -155,8 +155,8 @@ def _init_worker(ruleset_blob: bytes | None, lang: str, inherited=None) -> None:
 def review_one(path: Path, target: Path, fmt: str, perspective: str, include_false_alarms: bool,
                include_notes: bool = True, ruleset=None) -> ContractRow:
     """Load, review and write one contract; a contract that fails becomes a row with its error."""
-    from . import load, review
-    from .model.decisions import DecisionStore, decisions_path
+    from .. import load, review
+    from ..model.decisions import DecisionStore, decisions_path
 
     rules = ruleset if ruleset is not None else _WORKER_RULESET
     try:
@@ -171,7 +171,7 @@ def review_one(path: Path, target: Path, fmt: str, perspective: str, include_fal
     except Exception as error:  # noqa: BLE001 - one broken file must not stop the batch
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         return ContractRow(path, error=tr("内部错误：{e}", "Internal error: {e}", e=detail))
-    from .reports.common import build_report, severity_label
+    from ..reports.common import build_report, severity_label
 
     report = build_report(result, decisions, include_false_alarms)
     # Messages usually start with their clause ("10.2 标题为…"); do not say it twice.
@@ -216,7 +216,7 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
 
     blob = None
     if ruleset is None and total:
-        from .engine.rulepack import RuleSet
+        from ..engine.rulepack import RuleSet
 
         # Read the built-in pack here first: a broken rule file stops the batch with its own
         # message instead of failing every contract; workers then read their own copy.
@@ -258,7 +258,7 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
                     row = ContractRow(inputs[i], error=tr("处理失败：{e}", "Failed: {e}", e=error))
                 finished(i, row)
     summary = BatchSummary(out, fmt, [rows[i] for i in range(total)])
-    from .reports.summary import write_summary_html, write_summary_xlsx
+    from ..reports.summary import write_summary_html, write_summary_xlsx
 
     summary.summary_xlsx = write_summary_xlsx(summary, out / "summary.xlsx")
     summary.summary_html = write_summary_html(summary, out / "summary.html")
