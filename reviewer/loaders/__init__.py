@@ -87,8 +87,8 @@ def from_text(text: str, name: str = "example.txt") -> Document:
 
 
 def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
-    """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, find foreign text."""
-    from ..structure.foreign import find_foreign
+    """Join paragraphs into ``Document.text`` (one per line), index blocks and pages, then read its structure."""
+    from ..structure import build
 
     if sum(len(p.text) + 1 for p in raw.paragraphs) > MAX_TEXT_CHARS:
         raise too_long_error(path)
@@ -144,5 +144,4 @@ def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
         notes=tuple(raw.notes),
         source_encoding=raw.encoding,
     )
-    document.foreign = tuple(find_foreign(document))
-    return document
+    return build(document)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
+from typing import Iterator
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +99,3 @@ class ClauseTree:
         """Numbered clauses (kind "clause"), the unit most rules look at."""
         return [n for n in self.nodes if n.kind == "clause"]
 
-
-def parse_clauses(document: "Document") -> ClauseTree:
-    """Split ``document.text`` into its clause tree, leaving foreign blocks out of every node."""
-    from ..structure.clause_parser import ClauseParser
-
-    return ClauseParser(document).parse()

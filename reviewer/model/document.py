@@ -6,11 +6,18 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-if TYPE_CHECKING:  # pragma: no cover - imported only for type checkers
-    from .parties import Parties
-    from .clauses import ClauseTree
+from .clauses import ClauseTree
+from .parties import Parties
+
+
+class StructureReader(Protocol):
+    """Reads a Document's structure; read on first use, after the loader has set the foreign spans."""
+
+    def read_clauses(self, document: "Document") -> ClauseTree: ...
+
+    def read_parties(self, document: "Document") -> Parties: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +77,9 @@ class Document:
     page_problems: tuple[PageProblem, ...] = ()
     notes: tuple[str, ...] = ()
     source_encoding: str | None = None
+    #: What reads the clause tree and the parties from the text, given by the builder
+    #: (:func:`reviewer.structure.build`); the model itself never imports the parsers.
+    reader: "StructureReader | None" = None
     _block_starts: list[int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -134,16 +144,12 @@ class Document:
                 covered.add(block.start)
         return frozenset(covered)
 
-    # -- derived structure (computed once, on first use) --------------------------------------
+    # -- derived structure (read once, on first use) -------------------------------------------
 
     @cached_property
-    def clauses(self) -> "ClauseTree":
-        from .clauses import parse_clauses
-
-        return parse_clauses(self)
+    def clauses(self) -> ClauseTree:
+        return self.reader.read_clauses(self) if self.reader is not None else ClauseTree([])
 
     @cached_property
-    def parties(self) -> "Parties":
-        from .parties import find_parties
-
-        return find_parties(self)
+    def parties(self) -> Parties:
+        return self.reader.read_parties(self) if self.reader is not None else Parties()

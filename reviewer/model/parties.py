@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .document import Document
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +41,3 @@ class Parties:
     def to_dict(self) -> list[dict]:
         return [{"label": p.label, "name": p.name, "role": p.role} for p in self.parties]
 
-
-def find_parties(document: "Document") -> Parties:
-    """Find the parties from the contract's header, definitions and obligations."""
-    from ..structure.party_finder import PartyFinder
-
-    return PartyFinder(document).find()
