@@ -2,120 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
 from ..model.findings import Finding, Severity
+from .context import PERSPECTIVES, ReviewContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Document
     from .rulepack import Rule, RuleSet
-    from ..model.clauses import Clause
-
-PERSPECTIVES = ("customer", "vendor")
-
-# Default labels when the loader could not tell the sides apart: in vendor paper the customer
-# is usually 甲方 and the vendor 乙方.
-_DEFAULT_LABELS = {"customer": "甲方", "vendor": "乙方"}
-
-
-@dataclass
-class ReviewContext:
-    """What a rule type sees while it checks one document.
-
-    ``perspective`` is whose counsel we are ("customer" or "vendor"); rules speak of
-    ``{us}``/``{them}`` and ``{customer}``/``{vendor}``, which :meth:`expand` turns into the
-    labels and names the loader found for each side.
-    """
-
-    document: "Document"
-    perspective: str
-    ruleset: "RuleSet"
-    review_date: date = field(default_factory=date.today)
-    #: Per-review memo for rule types (units of a scope, …): computed once, shared by every rule.
-    cache: dict = field(default_factory=dict)
-
-    # -- parties -------------------------------------------------------------------------
-
-    @cached_property
-    def party_terms(self) -> dict[str, list[str]]:
-        """For each role, the words the contract uses for it: its label and its name."""
-        terms: dict[str, list[str]] = {"customer": [], "vendor": []}
-        for party in self.document.parties.parties:
-            if party.role in terms:
-                terms[party.role] += [t for t in (party.label, party.name) if t and len(t) <= 40]
-        for role, label in _DEFAULT_LABELS.items():
-            if not terms[role]:
-                other = "vendor" if role == "customer" else "customer"
-                if label not in terms[other]:
-                    terms[role].append(label)
-        return terms
-
-    @property
-    def us(self) -> str:
-        return self.perspective
-
-    @property
-    def them(self) -> str:
-        return "vendor" if self.perspective == "customer" else "customer"
-
-    def role_of(self, word: str) -> str:
-        """"us"/"them"/"customer"/"vendor" → "customer" or "vendor" for this review."""
-        return {"us": self.us, "them": self.them}.get(word, word)
-
-    def label(self, role: str) -> str:
-        """The word counsel read for a side: "甲方", or the role's name if no label was found."""
-        terms = self.party_terms[self.role_of(role)]
-        return terms[0] if terms else role
-
-    @cached_property
-    def _party_patterns(self) -> dict[str, str]:
-        out = {}
-        for role in ("customer", "vendor"):
-            words = sorted(set(self.party_terms[role]), key=len, reverse=True)
-            out[role] = "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
-        return out
-
-    def expand(self, pattern: str) -> str:
-        """Replace ``{us}``, ``{them}``, ``{customer}``, ``{vendor}`` in a regex by party alternations."""
-        if "{" not in pattern:
-            return pattern
-        pats = self._party_patterns
-        return _PARTY_SLOT.sub(lambda m: pats[self.role_of(m.group(1))], pattern)
-
-    def message_values(self) -> dict[str, str]:
-        return {name: self.label(name) for name in ("us", "them", "customer", "vendor")}
-
-    # -- clauses ---------------------------------------------------------------------------
-
-    @cached_property
-    def clause_types(self) -> dict[int, frozenset[str]]:
-        """Clause index → the clause types it belongs to (see ``clause_types`` in the rule files)."""
-        return self.ruleset.clause_types.classify(self.document)
-
-    def clauses_of_type(self, *types: str) -> list["Clause"]:
-        wanted = set(types)
-        return [n for n in self.document.clauses if self.clause_types.get(n.index, frozenset()) & wanted]
-
-    def types_of(self, clause: "Clause") -> frozenset[str]:
-        return self.clause_types.get(clause.index, frozenset())
-
-    @cached_property
-    def contract_spans(self) -> list[tuple[int, int]]:
-        """Spans of ``Document.text`` that belong to the contract (not chrome or advertising)."""
-        doc = self.document
-        return [(b.start, b.end) for b in doc.blocks if not doc.is_foreign_block(b)]
-
-    def in_contract(self, start: int, end: int) -> bool:
-        doc = self.document
-        block = doc.block_at(start)
-        return block is not None and not doc.is_foreign_block(block)
-
-
-_PARTY_SLOT = re.compile(r"\{(us|them|customer|vendor)\}")
 
 
 @dataclass

@@ -13,7 +13,7 @@ from .base import Hit, Param, RuleType
 from .places import contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
     from ...model.clauses import Clause
 
 _WORD_CHARS = "零〇壹贰叁肆伍陆柒捌玖拾佰仟万亿两一二三四五六七八九十百千"

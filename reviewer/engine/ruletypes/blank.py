@@ -15,7 +15,7 @@ from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_
 from .places import clip, foreign_index, place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
 
 KINDS = ("underline", "bracket", "mask", "template", "checkbox", "space", "field")
 DEFAULT_HIGH = ["金额", "大写金额", "比例", "期限", "日期"]

@@ -11,7 +11,7 @@ from .places import clip
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...model.document import ForeignSpan
-    from ..run import ReviewContext
+    from ..context import ReviewContext
 
 SEVERITIES = ("high", "medium", "low", "info")
 

@@ -13,7 +13,7 @@ from .base import Hit, Param, RuleType
 from .places import clause_name, contract_matches, foreign_index, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
     from ...model.clauses import Clause, ClauseTree
 
 @dataclass(slots=True)

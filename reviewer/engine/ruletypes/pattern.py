@@ -9,7 +9,7 @@ from .base import Hit, Param, RuleType
 from .scope import SCOPES, EachMatcher, Matcher, units, with_literal
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
 
 
 class PatternRule(RuleType):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from ...i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
     from ...model.clauses import Clause, ClauseTree
 
 #: A line of a signature block: 甲方（盖章）：, 法定代表人或授权代表（签字）：, 签订日期：, 盖章页.

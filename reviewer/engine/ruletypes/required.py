@@ -8,7 +8,7 @@ from .base import Hit, Param, RuleType
 from .scope import Matcher
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
 
 
 def anchor(ctx: "ReviewContext") -> tuple[int, int]:

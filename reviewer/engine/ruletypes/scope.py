@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Iterator
 from ..regexcheck import required_literals
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
     from ...model.clauses import Clause
 
 SCOPES = ("document", "clause", "heading", "body")

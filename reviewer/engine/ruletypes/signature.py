@@ -10,7 +10,7 @@ from .base import Hit, Param, RuleType
 from .places import place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
 
 # Where the signing date goes: 签订日期：, 日期：, ____年____月____日, 年 月 日, Date:.
 DATE_PLACE = re.compile(r"日期|时间|年[\s_＿\d〇零一二三四五六七八九十]*月[\s_＿\d〇零一二三四五六七八九十]*日|\bdate\b", re.I)

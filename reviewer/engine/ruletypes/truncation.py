@@ -11,7 +11,7 @@ from .blank_words import cut_words, looks_like_form_label
 from .places import clip, first_child_starts, own_span, place_of
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..run import ReviewContext
+    from ..context import ReviewContext
     from ...model.clauses import Clause
 
 #: A sentence may end on these (brackets and quotes close a sentence that ended inside them).
