@@ -7,7 +7,6 @@ import os
 from datetime import date
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from openpyxl import Workbook
@@ -18,10 +17,8 @@ from ..model.findings import Severity
 from ..i18n import language, tr
 from .common import SEVERITY_COLOURS, severity_label
 from .html import FONT_STACK
+from .summary_rows import BatchSummary, ContractRow
 from .xlsx import BORDER, WRAP, header_row, set_text, severity_style
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..commands.batch import BatchSummary, ContractRow
 
 
 def _columns() -> list[str]:
