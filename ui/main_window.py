@@ -16,7 +16,7 @@ from .finding_detail import FindingDetail
 from .finding_rail import FindingRail
 from .findings_panel import FindingsPanel
 from .i18n import perspective_name, status_name, tr
-from .menus import WindowMenus
+from .menus import MenuSlots, WindowMenus
 from .outline import OutlineView
 from .rules_manager import RulesManager
 from .rules_panel import RulesPanel
@@ -57,7 +57,11 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setStyleSheet(theme.STYLE_SHEET)
         self._build_panes()
-        self.menus = WindowMenus(self)
+        self.menus = WindowMenus(self, MenuSlots(
+            open=self.ask_open, open_path=self.open_path, recent_files=lambda: self.settings.recent_files,
+            next=self.select_next, previous=self.select_previous, rereview=self.rereview, quit=self.close,
+            fill_export=self.exporter.fill_menu, change_language=self.languageChangeRequested.emit,
+            docks=(self.outline_dock, self.findings_dock, self.detail_dock, self.rules_dock)))
         self.recent_menu, self.export_menu = self.menus.recent_menu, self.menus.export_menu
         self.perspective_box = self.menus.perspective_box
         self._fill_perspectives(None)

@@ -2,42 +2,58 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QMenu, QToolButton
+from PySide6.QtWidgets import QComboBox, QDockWidget, QMainWindow, QMenu, QToolButton
 
 from .i18n import tr
 from .qtfix import protect_none
 
 protect_none()  # before any other Qt call: see qtfix
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class MenuSlots:
+    """What the menus act on: the window's slots and docks, handed over by the window."""
+
+    open: Callable[[], None]
+    open_path: Callable[[str], None]
+    recent_files: Callable[[], Sequence[str]]
+    next: Callable[[], None]
+    previous: Callable[[], None]
+    rereview: Callable[[], None]
+    quit: Callable[[], None]
+    fill_export: Callable[[QMenu], None]
+    change_language: Callable[[str], None]
+    docks: Sequence[QDockWidget]
 
 
 class WindowMenus:
     """Builds the menu bar and toolbar of ``window``; keeps the actions other code enables."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: QMainWindow, slots: MenuSlots) -> None:
         self.window = w = window
-        self.open_action = self._action(tr("打开…", "Open…"), w.ask_open, QKeySequence.StandardKey.Open,
+        self.slots = slots
+        self.open_action = self._action(tr("打开…", "Open…"), slots.open, QKeySequence.StandardKey.Open,
                                         tr("打开合同文件 (Ctrl+O)", "Open a contract (Ctrl+O)"))
-        self.next_action = self._action(tr("下一条", "Next"), w.select_next, Qt.Key.Key_F8,
+        self.next_action = self._action(tr("下一条", "Next"), slots.next, Qt.Key.Key_F8,
                                         tr("下一条问题 (F8)", "Next finding (F8)"))
-        self.prev_action = self._action(tr("上一条", "Previous"), w.select_previous,
+        self.prev_action = self._action(tr("上一条", "Previous"), slots.previous,
                                         QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F8),
                                         tr("上一条问题 (Shift+F8)", "Previous finding (Shift+F8)"))
-        self.rereview_action = self._action(tr("重新审阅", "Review again"), w.rereview, Qt.Key.Key_F5,
+        self.rereview_action = self._action(tr("重新审阅", "Review again"), slots.rereview, Qt.Key.Key_F5,
                                             tr("重新审阅 (F5)", "Review again (F5)"))
-        quit_action = self._action(tr("退出", "Quit"), w.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(tr("退出", "Quit"), slots.quit, QKeySequence.StandardKey.Quit)
 
         self.recent_menu = QMenu(tr("最近打开", "Recent files"), w)
         self.recent_menu.aboutToShow.connect(self.fill_recent)
         self.export_menu = QMenu(tr("导出报告", "Export report"), w)
-        self.export_menu.aboutToShow.connect(lambda: w.exporter.fill_menu(self.export_menu))
+        self.export_menu.aboutToShow.connect(lambda: slots.fill_export(self.export_menu))
 
         file_menu = w.menuBar().addMenu(tr("文件", "File"))
         file_menu.addAction(self.open_action)
@@ -49,13 +65,13 @@ class WindowMenus:
         review_menu = w.menuBar().addMenu(tr("审阅", "Review"))
         review_menu.addActions([self.next_action, self.prev_action, self.rereview_action])
         view_menu = w.menuBar().addMenu(tr("视图", "View"))
-        for dock in (w.outline_dock, w.findings_dock, w.detail_dock, w.rules_dock):
+        for dock in slots.docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         language_menu = view_menu.addMenu(tr("语言 / Language", "Language / 语言"))
         for code, name in (("zh", "中文"), ("en", "English")):
             action = language_menu.addAction(name)
-            action.triggered.connect(lambda _=False, c=code: w.languageChangeRequested.emit(c))
+            action.triggered.connect(lambda _=False, c=code: slots.change_language(c))
 
         toolbar = w.addToolBar(tr("工具栏", "Toolbar"))
         toolbar.setObjectName("mainToolbar")
@@ -95,10 +111,10 @@ class WindowMenus:
         """The recent-files menu, rebuilt each time it opens."""
         menu = self.recent_menu
         menu.clear()
-        files = self.window.settings.recent_files
+        files = self.slots.recent_files()
         for path in files:
             action = menu.addAction(Path(path).name)
             action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.window.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self.slots.open_path(p))
         if not files:
             menu.addAction(tr("（无）", "(none)")).setEnabled(False)
