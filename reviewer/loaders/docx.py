@@ -11,7 +11,7 @@ from lxml import etree
 
 from ..errors import LoadError
 from ..i18n import tr
-from . import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
+from .raw import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
 from .numbering import W, Numbering, child_val
 from .package import parse_xml, read_part
 from .sniff import damaged_error, docx_main_part, empty_file_error

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..model.document import PageProblem
 from ..errors import LoadError, PasswordRequired
 from ..i18n import tr
-from . import RawDocument
+from .raw import RawDocument
 from .pdf_layout import Line, build_paragraphs, is_cjk, keeps_gap, remove_running_lines, unspace_letters
 from .sniff import damaged_error
 

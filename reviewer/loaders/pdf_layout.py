@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from statistics import median
 
-from . import Paragraph
+from .raw import Paragraph
 
 
 @dataclass(slots=True)

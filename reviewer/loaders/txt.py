@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import LoadError
 from ..i18n import tr
-from . import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
+from .raw import MAX_TEXT_CHARS, Paragraph, RawDocument, too_long_error
 from .sniff import MAX_TEXT_FILE_BYTES, empty_file_error, too_large_error
 
 # Line ends of every origin: Windows, old Mac, Unix, Unicode line/paragraph separators, NEL and
