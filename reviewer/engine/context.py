@@ -6,12 +6,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.clauses import Clause
     from ..model.document import Document
-    from .rulepack import RuleSet
+
+
+class ClauseClassifier(Protocol):
+    def classify(self, document: "Document") -> dict[int, frozenset[str]]: ...
+
+
+class Rules(Protocol):
+    """What the context needs of a rule set (a :class:`~reviewer.engine.rulepack.RuleSet`)."""
+
+    clause_types: ClauseClassifier
 
 PERSPECTIVES = ("customer", "vendor")
 
@@ -31,7 +40,7 @@ class ReviewContext:
 
     document: "Document"
     perspective: str
-    ruleset: "RuleSet"
+    ruleset: Rules
     review_date: date = field(default_factory=date.today)
     #: Per-review memo for rule types (units of a scope, …): computed once, shared by every rule.
     cache: dict = field(default_factory=dict)
