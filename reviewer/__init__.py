@@ -1,4 +1,12 @@
-"""Contract Reviewer: load a contract, split it into clauses, check it against a YAML checklist."""
+"""Contract Reviewer: load a contract, split it into clauses, check it against a YAML checklist.
+
+The rooms, each importing only those below it (import-linter keeps it so; ``ui/`` sits on top):
+    commands/                 the command line and batch: check, outline, rules
+    reports/ | engine/        report writers | rule files, rule pack, rule types, the review run
+    loaders/ -> structure/    file formats -> numbering and the clause tree, parties, foreign text
+    model/                    the contract as data: Document, ClauseTree, Parties, Finding, decisions
+    text/, errors, atomic, i18n   Chinese numerals and words, plain-message errors, safe writes, language
+"""
 
 from __future__ import annotations
 
