@@ -11,7 +11,8 @@ from typing import Iterator
 class Clause:
     """One node of the clause tree; every position indexes ``Document.text``.
 
-    ``kind``: "title" | "preamble" | "chapter" | "clause" | "item" | "signature" | "annex".
+    ``kind``: "front" | "title" | "preamble" | "chapter" | "clause" | "item" | "signature" | "annex"
+    ("front": front matter that is not the contract, such as a model text's 使用说明).
     ``number`` is normalised ("10" for 第十章/第十条, "10.2", items "6.2(1)"), ``label`` is the
     number as written ("第十章", "10.2", "(1)"). ``text[start:end]`` is the whole node with its
     children, without the trailing newline; the heading is ``text[heading_start:heading_end]``
@@ -87,7 +88,7 @@ class ClauseTree:
         """The innermost numbered clause or chapter (not a list item) containing ``offset``."""
         node = self.at(offset)
         while node is not None and node.kind not in ("clause", "chapter"):
-            if node.kind in ("signature", "title", "preamble", "annex"):
+            if node.kind in ("signature", "title", "preamble", "annex", "front"):
                 return node
             node = self.parent(node)
         return node

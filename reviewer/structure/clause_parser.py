@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text.cn_numbers import cn_int
 from .foreign import BLOCK_KINDS, fold_width
+from .regions import find_opening
 from ..model.clauses import Clause, ClauseTree
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -239,7 +240,7 @@ class ClauseParser:
         self._nodes: list[dict] = []
         self._own_end: list[int] = []
         self._kept_starts = [line.start for line in lines]
-        pos = self._title_and_preamble(lines, numbered)
+        pos = self._opening(lines) if numbered else self._title_and_preamble(lines, numbered)
         annex_at = self._annex_lines(lines, pos)
         sig_at = self._signature_start(lines, pos, min(annex_at, default=len(lines)))
         if sig_at is None and annex_at:
@@ -473,6 +474,23 @@ class ClauseParser:
         return end
 
     # -- title, preamble, annexes, signature --------------------------------------------------------
+
+    def _opening(self, lines: list[_Line]) -> int:
+        """Add the front matter, title and preamble nodes of a numbered text; return the first body line."""
+        opening = find_opening([self._body(line) for line in lines], [line.category for line in lines],
+                               lambda k: self._annex_candidate(lines[k]))
+        parts = [(a, b, "front") for a, b in opening.front]
+        if opening.title:
+            parts.append((*opening.title, "title"))
+        if opening.preamble:
+            parts.append((*opening.preamble, "preamble"))
+        for a, b, kind in sorted(parts):
+            first, last = lines[a], lines[b - 1]
+            heading = self._body(first) if kind == "title" else ""
+            self._new(kind=kind, number=None, label="", heading=heading, level=0, start=first.start, end=last.end,
+                      heading_start=first.start, heading_end=first.start + len(heading),
+                      body_start=first.start + len(heading), parent=None)
+        return opening.stop
 
     def _title_and_preamble(self, lines: list[_Line], numbered: bool) -> int:
         """Add the title and preamble nodes; return the index of the first line after them."""
