@@ -32,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _excerpt(text: str) -> str:
-    text = text.replace("\n", " ")
+    text = text.replace("\n", " ").lstrip()
     return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
 
 
@@ -48,6 +48,8 @@ def _node_line(document: "Document", node: "Clause") -> str:
         return f"{tr('标题', 'Title')}  {node.heading}  {pages}"
     if node.kind == "preamble":
         return f"{tr('前言', 'Preamble')}  · {_excerpt(text[node.start:node.end])}  {pages}"
+    if node.kind == "front":
+        return f"{tr('说明', 'Notes')}  · {_excerpt(text[node.start:node.end].split(chr(10), 1)[0])}  {pages}"
     if node.kind == "signature":
         return f"{tr('签署部分', 'Signatures')}  · {_excerpt(text[node.start:node.end])}  {pages}"
     indent = "  " * max(node.level - 1, 0)

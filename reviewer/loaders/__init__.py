@@ -84,7 +84,7 @@ def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
         mark_page(para.page, offset)
         for cut, page in cuts:
             mark_page(page, offset + min(len(text), max(0, cut - lead)))
-        blocks.append(Block(offset, offset + len(text), para.page, para.source, para.kind))
+        blocks.append(Block(offset, offset + len(text), para.page, para.source, para.kind, para.level))
         parts.append(text)
         offset += len(text)
     text = "\n".join(parts)

@@ -35,6 +35,8 @@ class Paragraph:
     page: int = 1
     source: str = ""
     kind: str = "para"
+    #: For a heading: its depth (1 for markdown "#", 2 for "##" …); 0 when the format does not say.
+    level: int = 0
     #: Offsets into ``text`` where a later page begins, for a paragraph that runs across a
     #: page break: ``[(offset, page), ...]`` in order.
     page_breaks: list[tuple[int, int]] = field(default_factory=list)

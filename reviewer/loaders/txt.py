@@ -69,19 +69,21 @@ def split_lines(text: str, *, markdown: bool = False) -> tuple[list[Paragraph], 
     page = 1
     in_fence = False
     for number, line in enumerate(_LINE_END.split(text), 1):
-        kind = "para"
+        kind, level = "para", 0
         if markdown:
             if line.lstrip().startswith(("```", "~~~")):
                 in_fence = not in_fence
                 page += line.count("\f")
                 continue
             if not in_fence:
+                depth = len(line) - len(line.lstrip().lstrip("#")) - (len(line) - len(line.lstrip()))
                 line, kind = _strip_markdown(line)
                 if line is None:
                     continue
+                level = depth if kind == "heading" else 0
         if "\f" in line:
             pieces = line.split("\f")
-            para = Paragraph("", page, f"第 {number} 行", kind)
+            para = Paragraph("", page, f"第 {number} 行", kind, level=level)
             for piece in pieces[:-1]:
                 para.text += piece
                 page += 1
@@ -94,7 +96,7 @@ def split_lines(text: str, *, markdown: bool = False) -> tuple[list[Paragraph], 
                 para.page_breaks.pop()
             paragraphs.append(para)
         else:
-            paragraphs.append(Paragraph(line, page, f"第 {number} 行", kind))
+            paragraphs.append(Paragraph(line, page, f"第 {number} 行", kind, level=level))
     return paragraphs, page
 
 

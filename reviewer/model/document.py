@@ -34,6 +34,7 @@ class Block:
     page: int
     source: str
     kind: str = "para"  # "para" | "table" | "heading"
+    level: int = 0  # a heading's depth (markdown "##" → 2), 0 when unknown
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,7 @@ _LINE_PATTERNS: list[tuple[re.Pattern, str, str, str]] = [
     (re.compile(rf"第\s*({_CN_NUM}|\d+)\s*条{_NOT_OPENING}"), "tiao", "clause", "第"),
     (re.compile(r"(?:ARTICLE|Article)\s+(\d+|[IVXLC]+)\b"), "article", "clause", "Aa"),
     (re.compile(r"(?:SECTION|Section|CLAUSE|Clause)\s+(\d+(?:\.\d+)*)\b"), "section", "clause", "SsCc"),
-    (re.compile(r"(\d{1,3}(?:\.\d{1,3})+)(?![\d%倍万元年月日个条款项])"), "dec", "clause", "digit"),
+    (re.compile(r"(\d{1,3}(?:\.\d{1,3})+)(?![\d%倍万元年月日个条款])"), "dec", "clause", "digit"),
     (re.compile(r"(\d{1,3})\s*\.(?![\d%])"), "dec", "clause", "digit"),
     (re.compile(r"(\d{1,3})\s*、"), "num、", "clause", "digit"),
     (re.compile(rf"({_CN_NUM})\s*[、.]"), "cn", "clause", "cn"),
@@ -48,7 +48,7 @@ _LINE_PATTERNS: list[tuple[re.Pattern, str, str, str]] = [
     (re.compile(r"\(\s*([a-zA-Z])\s*\)"), "alpha", "item", "("),
     (re.compile(r"([a-z])\s*[).](?=\s|[\u4e00-\u9fff])"), "alpha", "item", "latin"),
 ]
-_HEADING_RANK = {"part": 0, "zhang": 1, "jie": 2}
+_HEADING_RANK = {"part": 0, "zhang": 1, "jie": 2, **{f"md{d}": 2 + d for d in range(1, 7)}}
 _STRONG_CLAUSE = frozenset({"tiao", "article"})
 _SEP_RE = re.compile(_SEP)
 
@@ -125,6 +125,7 @@ class _Line:
     value: str = ""
     label_end: int = 0  # absolute offsets
     rest: int = 0
+    md: int = 0  # the depth of a markdown heading line ("##" → 2), 0 for any other line
 
 
 def _dispatch() -> dict[str, list[tuple[re.Pattern, str, str]]]:
@@ -158,6 +159,9 @@ def _classify(line: _Line, folded: str) -> None:
             depth = raw.count(".") + 1
             style = f"dec{depth}"
             label_end = m.end(1) if depth > 1 else m.end()
+            if depth > 1 and folded[label_end:label_end + 1] in (".", "、") \
+                    and not folded[label_end + 1:label_end + 2].isdigit():
+                label_end += 1  # "1.1." and "1.1、" as written (Word shows %1.%2.)
         elif style == "roman" and len(raw) == 1 and raw.lower() != "i":
             continue  # (v), (x) alone read as letters
         else:
@@ -168,6 +172,16 @@ def _classify(line: _Line, folded: str) -> None:
         line.style, line.category, line.value = style, category, _value(raw, style)
         line.label_end, line.rest = line.start + label_end, line.start + after
         return
+
+
+def _close_to_markdown_parent(stack: list[tuple[str, int]], floor: int, depth: int) -> None:
+    """A markdown heading of ``depth`` closes everything opened since the last shallower heading."""
+    for k in range(len(stack) - 1, floor - 1, -1):
+        style = stack[k][0]
+        if style.startswith("md") and int(style[2:]) < depth:
+            del stack[k + 1:]
+            return
+    del stack[floor:]
 
 
 def _title_like(text: str, limit: int = _HEADING_MAX) -> bool:
@@ -221,6 +235,12 @@ class ClauseParser:
                 # The numbering is at the start of the line: folding that much is enough (folding
                 # the whole text would cost more than all the rest of the parse).
                 _classify(line, fold_width(text[block.start:min(block.end, block.start + _PREFIX)]))
+            if block.kind == "heading" and block.level:
+                line.md = block.level
+                if line.category is None:
+                    # An unnumbered heading ("## 引言") opens a section as a chapter heading does.
+                    line.style, line.category = f"md{block.level}", "heading"
+                    line.label_end = line.rest = line.start
             lines.append(line)
         return lines
 
@@ -285,6 +305,8 @@ class ClauseParser:
                 continue
             if stack and stack[0][0] == "preamble":
                 stack, floor = [], 0
+            if line.md:
+                _close_to_markdown_parent(stack, floor, line.md)
             self._close_for(stack, floor, line)
             parent = stack[-1][1] if stack else None
             next_line = lines[k + 1] if k + 1 < len(lines) and k + 1 not in annex_at and k + 1 != sig_at else None
@@ -415,8 +437,11 @@ class ClauseParser:
         body = self._body(line)
         label = body[:line.label_end - line.start].rstrip()
         rest_at = line.rest - line.start
-        h_start, h_end = self._heading(body[rest_at:], kind, self._continues(line, stack, next_line))
-        h_start, h_end = rest_at + h_start, rest_at + h_end
+        if line.md and line.style.startswith("md"):
+            h_start, h_end = 0, len(body)  # an unnumbered markdown heading is all heading
+        else:
+            h_start, h_end = self._heading(body[rest_at:], kind, self._continues(line, stack, next_line))
+            h_start, h_end = rest_at + h_start, rest_at + h_end
         if h_end > h_start:
             after = h_end + 1 if body[h_end:h_end + 1] == "】" else h_end
             body_start = _SEP_RE.match(body, after).end()
@@ -477,7 +502,8 @@ class ClauseParser:
 
     def _opening(self, lines: list[_Line]) -> int:
         """Add the front matter, title and preamble nodes of a numbered text; return the first body line."""
-        opening = find_opening([self._body(line) for line in lines], [line.category for line in lines],
+        opening = find_opening([self._body(line) for line in lines],
+                               [("md" if line.style and line.style.startswith("md") else line.category) for line in lines],
                                lambda k: self._annex_candidate(lines[k]))
         parts = [(a, b, "front") for a, b in opening.front]
         if opening.title:

@@ -31,7 +31,7 @@ _PREAMBLE_SENTENCE = re.compile(r"鉴于|WHEREAS|本合同由|本协议由|协�
 _STRONG_OPENING = re.compile(r"第\s*[一1１]\s*(?:条|章|部分|编)|(?:ARTICLE|Article)\s+(?:1|I)\b")
 _VERSION_LINE = re.compile(r"[（(](?:\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年)?版?[)）]|[（(]示范文本[)）]")
 _TITLE_MAX = 40
-_NOT_TITLE = re.compile(r"[。；;，,：:！!？?]")
+_NOT_TITLE = re.compile(r"[。；;，,：:！!？?<>=\"{}]|\[")
 
 
 @dataclass
@@ -75,6 +75,13 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
             sections.append((k, end))
             k = end
             continue
+        if categories[k] == "md":
+            # A markdown heading: the title when it names a contract and none came before, else the body.
+            if not candidates and not sections and title_like(text) and _CONTRACT_WORD.search(text):
+                candidates.append(k)
+                k += 1
+                continue
+            break
         if categories[k] in ("heading", "clause") or is_annex(k):
             break
         if categories[k] is None and title_like(text) and _CONTRACT_WORD.search(text) \
