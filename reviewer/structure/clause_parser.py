@@ -36,6 +36,8 @@ _LINE_PATTERNS: list[tuple[re.Pattern, str, str, str]] = [
     (re.compile(r"(?:ARTICLE|Article)\s+(\d+|[IVXLC]+)\b"), "article", "clause", "Aa"),
     (re.compile(r"(?:SECTION|Section|CLAUSE|Clause)\s+(\d+(?:\.\d+)*)\b"), "section", "clause", "SsCc"),
     (re.compile(r"(\d{1,3}(?:\.\d{1,3})+)(?![\d%倍万元年月日个条款])"), "dec", "clause", "digit"),
+    # 4-1 / 4-1-1 (and １－１ folded): hyphens in place of the dots of 4.1 / 4.1.1.
+    (re.compile(r"(\d{1,3}(?:-\d{1,3})+)(?![\d%倍万元年月日个条款])"), "dec", "clause", "digit"),
     (re.compile(r"(\d{1,3})\s*\.(?![\d%])"), "dec", "clause", "digit"),
     (re.compile(r"(\d{1,3})\s*、"), "num、", "clause", "digit"),
     (re.compile(rf"({_CN_NUM})\s*[、.]"), "cn", "clause", "cn"),
@@ -83,7 +85,7 @@ _HEADING_MAX_ASCII = 60
 _TITLE_MAX = 40
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_DECIMAL = re.compile(r"\d+(?:\.\d+)+")
+_DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
 
@@ -108,7 +110,7 @@ def _value(raw: str, style: str) -> str:
     if style == "alpha":
         return raw.lower()
     if _DECIMAL.fullmatch(raw):
-        return ".".join(str(int(p)) for p in raw.split("."))
+        return ".".join(str(int(p)) for p in re.split(r"[.-]", raw))
     number = cn_int(raw)
     return str(number) if number is not None else raw
 
@@ -156,7 +158,7 @@ def _classify(line: _Line, folded: str) -> None:
             style = f"dec{raw.count('.') + 1}"
             label_end = m.end()
         elif style == "dec":
-            depth = raw.count(".") + 1
+            depth = raw.count(".") + raw.count("-") + 1
             style = f"dec{depth}"
             label_end = m.end(1) if depth > 1 else m.end()
             if depth > 1 and folded[label_end:label_end + 1] in (".", "、") \
