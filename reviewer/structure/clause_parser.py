@@ -88,6 +88,8 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
+_CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
+_WIDE_GAP = re.compile(r"\t+|[ \u3000]{3,}")
 
 
 def _roman(text: str) -> int:
@@ -237,14 +239,60 @@ class ClauseParser:
                 # The numbering is at the start of the line: folding that much is enough (folding
                 # the whole text would cost more than all the rest of the parse).
                 _classify(line, fold_width(text[block.start:min(block.end, block.start + _PREFIX)]))
-            if block.kind == "heading" and block.level:
-                line.md = block.level
-                if line.category is None:
+            level = block.level if block.kind == "heading" else 0
+            if not level and line.category is None and _CAPS_HEADING.fullmatch(text[block.start:block.end]):
+                level = 2  # "TERM AND TERMINATION": an English section heading in capitals
+            if level:
+                line.md = level
+                if line.category is None and _title_like(text[block.start:block.end], _TITLE_MAX):
                     # An unnumbered heading ("## 引言") opens a section as a chapter heading does.
-                    line.style, line.category = f"md{block.level}", "heading"
+                    line.style, line.category = f"md{level}", "heading"
                     line.label_end = line.rest = line.start
             lines.append(line)
-        return lines
+        return self._split_run_together(lines)
+
+    def _split_run_together(self, lines: list[_Line]) -> list[_Line]:
+        """Split lines that hold the next clause after a tab or a wide gap (第三条 …\t第四条 …).
+
+        Conversions from Word tables and print layouts put several clauses on one line. Only an
+        opening that continues the numbering already under way (the next 第X条, the next item) is
+        split off, so a number inside running text stays where it is.
+        """
+        text = self.text
+        last: dict[str, int] = {}
+        out: list[_Line] = []
+        for line in lines:
+            pieces = [line]
+            while True:
+                current = pieces[-1]
+                if current.style and current.value.isdigit():
+                    last[current.style] = int(current.value)
+                cut = self._next_opening_inside(current, last)
+                if cut is None:
+                    break
+                head = _Line(current.block, current.start, cut.start - 1, current.style, current.category,
+                             current.value, current.label_end, current.rest, current.md)
+                while head.end > head.start and text[head.end - 1].isspace():
+                    head.end -= 1
+                pieces[-1:] = [head, cut]
+            out.extend(pieces)
+        return out
+
+    def _next_opening_inside(self, line: _Line, last: dict[str, int]) -> _Line | None:
+        text = self.text
+        for m in _WIDE_GAP.finditer(text, line.rest if line.category else line.start, line.end):
+            at = m.end()
+            if at >= line.end:
+                return None
+            first = text[at]
+            if first not in _DISPATCH and not "\uff01" <= first <= "\uff5e":
+                continue
+            piece = _Line(line.block, at, line.end)
+            _classify(piece, fold_width(text[at:min(line.end, at + _PREFIX)]))
+            if piece.category in ("heading", "clause") and piece.value.isdigit() \
+                    and last.get(piece.style) == int(piece.value) - 1:
+                return piece
+        return None
 
     def _body(self, line: _Line) -> str:
         return self.text[line.start:line.end]

@@ -19,7 +19,9 @@ _FRONT_MARKER = re.compile(
     r"|说明|提示|示范文本使用说明)[:：]?")
 # The header a collector put above a model text: 来源：…, ID：…, 部门：…, 链接：…, 正文.
 _META = re.compile(r"(?:来源|ID|部门|地区|年份|链接|发布日期|文本编号)\s*[:：]|正文$")
-_CONTRACT_WORD = re.compile(r"合同|协议|契约|确认书|订单|条款|规则|agreement|contract|terms", re.I)
+# A title names the kind of contract last: 技术服务合同, 服务条款, 合作协议（范本）, WEB SITE HOSTING AGREEMENT.
+_TITLE_END = re.compile(r"(?:合同|协议|协议书|契约|确认书|订单|条款|规则|须知|agreement|contract|terms(?: of service)?)"
+                        r"\s*(?:[（(][^)）]{1,12}[)）])?\s*$", re.I)
 _PARTY_OPENING = re.compile(
     r"(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|买方|卖方|买受人|出卖人|采购方|供应方|发包方|承包方|需方|供方"
     r"|出租人|承租人|出租方|承租方|用工单位|派遣单位|存货人|保管人|广告客户|广告经营者|设计方|委托单位"
@@ -77,14 +79,14 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
             continue
         if categories[k] == "md":
             # A markdown heading: the title when it names a contract and none came before, else the body.
-            if not candidates and not sections and title_like(text) and _CONTRACT_WORD.search(text):
+            if not candidates and not sections and title_like(text) and _TITLE_END.search(text):
                 candidates.append(k)
                 k += 1
                 continue
             break
         if categories[k] in ("heading", "clause") or is_annex(k):
             break
-        if categories[k] is None and title_like(text) and _CONTRACT_WORD.search(text) \
+        if categories[k] is None and title_like(text) and _TITLE_END.search(text) \
                 and not _PARTY_OPENING.match(text):
             candidates.append(k)
         k += 1
@@ -149,7 +151,7 @@ def _section_end(texts: Sequence[str], categories: Sequence[str | None], k: int)
             if _PARTY_OPENING.match(text) or _PREAMBLE_SENTENCE.match(text) or text.startswith(("根据", "依据", "依照")) \
                     and _PREAMBLE_SENTENCE.search(text):
                 return k
-            if title_like(text) and _CONTRACT_WORD.search(text):
+            if title_like(text) and _TITLE_END.search(text):
                 return k
         elif _STRONG_OPENING.match(text):
             return k
