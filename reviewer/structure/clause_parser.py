@@ -89,7 +89,9 @@ _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
-_WIDE_GAP = re.compile(r"\t+|[ \u3000]{3,}")
+_WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
+# A caption waiting for its value: "质量标准：" with nothing after it on the line.
+_CAPTION = re.compile(r"([^\s，,。；;：:()（）][^，,。；;：:]{0,23}?)\s*[：:]\s*")
 
 
 def _roman(text: str) -> int:
@@ -453,6 +455,9 @@ class ClauseParser:
         """Where the heading lies within ``rest`` (the line after the label): ``(start, end)``."""
         if not rest:
             return 0, 0
+        m = _CAPTION.fullmatch(rest)
+        if m and kind != "item" and not _PARTYISH_START.match(rest):
+            return 0, m.end(1)
         spaced = not rest.isascii() and _SPACE.search(rest)
         if not spaced and _title_like(rest, _TITLE_MAX if kind == "chapter" else _HEADING_MAX) \
                 and (kind == "chapter" or continues):
