@@ -34,13 +34,20 @@ _LINE_PATTERNS: list[tuple[re.Pattern, str, str, str]] = [
     (re.compile(rf"第\s*({_CN_NUM}|\d+)\s*节{_NOT_OPENING}"), "jie", "heading", "第"),
     (re.compile(rf"第\s*({_CN_NUM}|\d+)\s*条{_NOT_OPENING}"), "tiao", "clause", "第"),
     (re.compile(r"(?:ARTICLE|Article)\s+(\d+|[IVXLC]+)\b"), "article", "clause", "Aa"),
+    # I. / II. / IV. section headings (checked to be short in _classify).
+    (re.compile(r"([IVX]{1,4})\.(?=\s*\S)"), "romanU", "clause", "IVX"),
     (re.compile(r"(?:SECTION|Section|CLAUSE|Clause)\s+(\d+(?:\.\d+)*)\b"), "section", "clause", "SsCc"),
     (re.compile(r"(\d{1,3}(?:\.\d{1,3})+)(?![\d%倍万元年月日个条款])"), "dec", "clause", "digit"),
     # 4-1 / 4-1-1 (and １－１ folded): hyphens in place of the dots of 4.1 / 4.1.1.
     (re.compile(r"(\d{1,3}(?:-\d{1,3})+)(?![\d%倍万元年月日个条款])"), "dec", "clause", "digit"),
     (re.compile(r"(\d{1,3})\s*\.(?![\d%])"), "dec", "clause", "digit"),
-    (re.compile(r"(\d{1,3})\s*、"), "num、", "clause", "digit"),
+    # 1、 / 2 、 / 1, belong to the same list as 1. and 1．: one list whatever the punctuation.
+    (re.compile(r"(\d{1,3})\s*[、,](?!\d)"), "dec", "clause", "digit"),
+    # A bare number and a short heading: "3  保密", "1 定义" (the heading is checked in _classify).
+    (re.compile(r"(\d{1,2})(?=[ \t\u3000]+[^\s\d.%])"), "bare", "clause", "digit"),
     (re.compile(rf"({_CN_NUM})\s*[、.]"), "cn", "clause", "cn"),
+    # 十-、: a dash typed where the last 一 belongs (十一、).
+    (re.compile(rf"({_CN_NUM}?[-－—–])\s*、"), "cn", "clause", "cn"),
     (re.compile(r"\(\s*(\d{1,3})\s*\)"), "paren", "item", "("),
     (re.compile(r"([⑴-⒇])"), "paren", "item", "⑴"),
     (re.compile(rf"\(\s*({_CN_NUM})\s*\)"), "cnparen", "item", "("),
@@ -49,6 +56,9 @@ _LINE_PATTERNS: list[tuple[re.Pattern, str, str, str]] = [
     (re.compile(r"\(\s*([ivx]{1,5})\s*\)"), "roman", "item", "("),
     (re.compile(r"\(\s*([a-zA-Z])\s*\)"), "alpha", "item", "("),
     (re.compile(r"([a-z])\s*[).](?=\s|[\u4e00-\u9fff])"), "alpha", "item", "latin"),
+    (re.compile(r"([A-H])\s*[、.](?=\s*[\u4e00-\u9fff])"), "alpha", "item", "upper"),
+    # ·（1）: a bullet written before the number.
+    (re.compile(r"[·•]\s*\(\s*(\d{1,3})\s*\)"), "paren", "item", "·•"),
 ]
 _HEADING_RANK = {"part": 0, "zhang": 1, "jie": 2, **{f"md{d}": 2 + d for d in range(1, 7)}}
 _STRONG_CLAUSE = frozenset({"tiao", "article"})
@@ -88,8 +98,11 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
+_GAP_INSIDE = re.compile(r"\s{2,}|\t|\|")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
 _WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
+# Words of a sentence that introduces a list ("成果包括以下文件："), not of a caption.
+_LEADS_IN = re.compile(r"以下|如下|下列|包括|应当|应|须|将|是|为")
 # A caption waiting for its value: "质量标准：" with nothing after it on the line.
 _CAPTION = re.compile(r"([^\s，,。；;：:()（）][^，,。；;：:]{0,23}?)\s*[：:]\s*")
 
@@ -107,7 +120,7 @@ def _value(raw: str, style: str) -> str:
         return str(ord(raw) - ord("⑴") + 1)
     if "①" <= raw <= "⑳":
         return str(ord(raw) - ord("①") + 1)
-    if style == "article" and _ROMAN_UPPER.fullmatch(raw):
+    if style in ("article", "romanU") and _ROMAN_UPPER.fullmatch(raw):
         return str(_roman(raw))
     if style == "roman":
         return raw.lower()
@@ -115,6 +128,8 @@ def _value(raw: str, style: str) -> str:
         return raw.lower()
     if _DECIMAL.fullmatch(raw):
         return ".".join(str(int(p)) for p in re.split(r"[.-]", raw))
+    if raw[-1:] in "-－—–":
+        raw = raw[:-1] + "一"  # 十-、 is 十一、 with the 一 mistyped
     number = cn_int(raw)
     return str(number) if number is not None else raw
 
@@ -137,7 +152,7 @@ class _Line:
 def _dispatch() -> dict[str, list[tuple[re.Pattern, str, str]]]:
     """For each character a numbered line can begin with, the patterns worth trying, in order."""
     groups = {
-        "digit": "0123456789", "cn": _CN, "latin": "abcdefghijklmnopqrstuvwxyz",
+        "digit": "0123456789", "cn": _CN, "latin": "abcdefghijklmnopqrstuvwxyz", "upper": "ABCDEFGH",
         "⑴": "".join(map(chr, range(ord("⑴"), ord("⒇") + 1))),
         "①": "".join(map(chr, range(ord("①"), ord("⑳") + 1))),
     }
@@ -170,10 +185,20 @@ def _classify(line: _Line, folded: str) -> None:
                 label_end += 1  # "1.1." and "1.1、" as written (Word shows %1.%2.)
         elif style == "roman" and len(raw) == 1 and raw.lower() != "i":
             continue  # (v), (x) alone read as letters
+        elif style == "romanU":
+            if line.end - line.start > 40:
+                continue
+            label_end = m.end()
+        elif style == "bare":
+            rest = folded[m.end():].strip()
+            if line.end - line.start > len(folded) or not _title_like(rest) or _GAP_INSIDE.search(rest) \
+                    or not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in rest[:1]):
+                continue  # a number before running text, a table row or a figure is no article
+            style, label_end = "dec1", m.end()
         else:
             label_end = m.end()
         after = _SEP_RE.match(folded, label_end).end()
-        if category == "clause" and style in ("dec1", "num、", "cn") and after >= line.end - line.start:
+        if category == "clause" and style in ("dec1", "cn") and after >= line.end - line.start:
             return  # a bare "3." on its own line is not a clause opening
         line.style, line.category, line.value = style, category, _value(raw, style)
         line.label_end, line.rest = line.start + label_end, line.start + after
@@ -456,7 +481,7 @@ class ClauseParser:
         if not rest:
             return 0, 0
         m = _CAPTION.fullmatch(rest)
-        if m and kind != "item" and not _PARTYISH_START.match(rest):
+        if m and kind != "item" and not _PARTYISH_START.match(rest) and not _LEADS_IN.search(m.group(1)):
             return 0, m.end(1)
         spaced = not rest.isascii() and _SPACE.search(rest)
         if not spaced and _title_like(rest, _TITLE_MAX if kind == "chapter" else _HEADING_MAX) \

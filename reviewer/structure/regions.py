@@ -29,6 +29,8 @@ _PARTY_OPENING = re.compile(
     r"|(?:甲方|乙方|委托方|受托方|出租人|承租人)\s*(?:[（(][^)）]{0,12}[)）])?\s*[:：]", re.I)
 _PREAMBLE_SENTENCE = re.compile(r"鉴于|WHEREAS|本合同由|本协议由|协商一致|友好协商|达成如下|订立本合同|签订本合同|订立如下"
                                 r"|签订如下|特订立|共同遵守|达成一致|根据《", re.I)
+_RECITALS = re.compile(r"鉴于|WHEREAS", re.I)
+_AGREED = re.compile(r"达成如下|订立如下|签订如下|如下条款|如下协议|如下\s*[:：]?\s*$|协商一致|友好协商|特订立|agree as follows", re.I)
 # Openings that always belong to the contract body: 第一条, 第一章, 第一部分, Article 1.
 _STRONG_OPENING = re.compile(r"第\s*[一1１]\s*(?:条|章|部分|编)|(?:ARTICLE|Article)\s+(?:1|I)\b")
 _VERSION_LINE = re.compile(r"[（(](?:\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年)?版?[)）]|[（(]示范文本[)）]")
@@ -86,6 +88,11 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
             break
         if categories[k] in ("heading", "clause") or is_annex(k):
             break
+        if categories[k] is None and _RECITALS.match(text):
+            close = _recitals_end(texts, categories, k + 1)
+            if close is not None:
+                k = close + 1  # 鉴于 1、… 2、… and the sentence that closes them stay in the preamble
+                continue
         if categories[k] is None and title_like(text) and _TITLE_END.search(text) \
                 and not _PARTY_OPENING.match(text):
             candidates.append(k)
@@ -125,6 +132,16 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
     if out.title is None and out.preamble is None and not out.front:
         return Opening(stop=stop)
     return out
+
+
+def _recitals_end(texts: Sequence[str], categories: Sequence[str | None], k: int) -> int | None:
+    """The line that closes the numbered recitals after 鉴于 (…达成如下协议), if it comes soon."""
+    for j in range(k, min(len(texts), k + 15)):
+        if categories[j] is None and _AGREED.search(texts[j]):
+            return j
+        if _STRONG_OPENING.match(texts[j]):
+            return None
+    return None
 
 
 def _meta_end(texts: Sequence[str]) -> int:
