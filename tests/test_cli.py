@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from reviewer.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RULES = """\
 # yaml-language-server: $schema=./schema.json
@@ -183,3 +189,28 @@ def test_check_on_a_folder_reviews_its_contracts_but_not_its_readme(setup, capsy
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == ["summary.html", "summary.xlsx", "合同 样本.md"]
 
+
+def _command(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "ui.launch", *argv]
+
+
+def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(tmp_path):
+    """`contract-review rules list | head`: no BrokenPipeError traceback, and the exit of SIGPIPE."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTRACT_REVIEW_RULES_DIR": str(tmp_path / "none")}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line: every write meets a closed pipe
+    try:
+        proc = subprocess.run(_command("rules", "list"), stdout=write_end, stderr=subprocess.PIPE, cwd=ROOT,
+                              env=env, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == "" and proc.returncode == 141
+    # The same through a real `| head -n 3`, whichever of the two ends first.
+    lister = subprocess.Popen(_command("rules", "list"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                              env=env)
+    head = subprocess.run(["head", "-n", "3"], stdin=lister.stdout, capture_output=True, text=True, timeout=120)
+    lister.stdout.close()
+    err = lister.stderr.read().decode()
+    lister.stderr.close()
+    assert lister.wait(timeout=120) in (0, 141) and err == ""
+    assert len(head.stdout.splitlines()) == 3
