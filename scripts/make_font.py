@@ -1,9 +1,9 @@
-"""Build the bundled Chinese font ``ui/assets/NotoSansCJKsc-Regular-subset.ttf`` (deterministic output).
+"""Build the bundled Chinese fonts ``ui/assets/NotoSansCJKsc-{Regular,Bold}-subset.ttf`` (deterministic output).
 
 The window brings this font along for machines that have no Chinese font (a fresh Linux install
 has only DejaVu, so every character would be a box); tests, benchmarks and
-``scripts/make_samples.py`` embed it in the PDFs they make. It is Noto Sans CJK SC Regular
-(SIL OFL 1.1, ``ui/assets/OFL.txt``) cut down to:
+``scripts/make_samples.py`` embed the Regular face in the PDFs they make. They are Noto Sans CJK
+SC Regular and Bold (SIL OFL 1.1, ``ui/assets/OFL.txt``), each cut down to:
 
 * GB 2312, all of it: levels 1 and 2 (6,763 hanzi) and its 682 symbols;
 * the 通用规范汉字表 (8,105 characters, Unihan's ``kTGH`` field), levels 1 to 3;
@@ -23,8 +23,11 @@ Inputs come from Debian's packages::
     apt-get download fonts-noto-cjk unicode-data
     dpkg-deb -x fonts-noto-cjk_*.deb /tmp/noto && dpkg-deb -x unicode-data_*.deb /tmp/ucd
     pip install fonttools
-    python3 scripts/make_font.py "$(find /tmp/noto -name NotoSansCJK-Regular.ttc)" \\
+    python3 scripts/make_font.py "$(dirname "$(find /tmp/noto -name NotoSansCJK-Regular.ttc)")" \\
         "$(find /tmp/ucd -name Unihan_OtherMappings.txt.bz2)"
+
+The Bold face is there for the window's headings and card titles: Qt does not thicken a Regular
+face for DemiBold text, so without it they would look like body text.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TARGET = ROOT / "ui" / "assets" / "NotoSansCJKsc-Regular-subset.ttf"
+ASSETS = ROOT / "ui" / "assets"
+WEIGHTS = ("Regular", "Bold")  # NotoSansCJK-{weight}.ttc in, NotoSansCJKsc-{weight}-subset.ttf out
 FACE = "Noto Sans CJK SC"
 TEXT_SUFFIXES = (".py", ".yaml", ".txt", ".md", ".json")
 
@@ -159,19 +163,21 @@ def to_truetype(font, max_err: float = 1.0) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("noto", type=Path, help="NotoSansCJK-Regular.ttc (Debian's fonts-noto-cjk)")
+    parser.add_argument("noto", type=Path, help="the folder of NotoSansCJK-Regular.ttc and -Bold.ttc "
+                                                    "(Debian's fonts-noto-cjk)")
     parser.add_argument("unihan", type=Path, help="Unihan_OtherMappings.txt[.bz2] (Debian's unicode-data)")
-    parser.add_argument("-o", "--output", type=Path, default=TARGET)
+    parser.add_argument("-o", "--output", type=Path, default=ASSETS, help="folder for the .ttf files")
     args = parser.parse_args(argv)
     chars = wanted(args.unihan)
-    font = subset(args.noto, chars)
-    to_truetype(font)
-    font.recalcTimestamp = False  # keep the source's dates: same input, same bytes
-    args.output.parent.mkdir(parents=True, exist_ok=True)
-    font.save(str(args.output), reorderTables=True)
-    covered = set(map(chr, font.getBestCmap()))
-    print(f"{args.output}: {args.output.stat().st_size:,} bytes, {len(covered):,} characters, "
-          f"{len(font.getGlyphOrder()):,} glyphs")
+    args.output.mkdir(parents=True, exist_ok=True)
+    for weight in WEIGHTS:
+        font = subset(args.noto / f"NotoSansCJK-{weight}.ttc", chars)
+        to_truetype(font)
+        font.recalcTimestamp = False  # keep the source's dates: same input, same bytes
+        target = args.output / f"NotoSansCJKsc-{weight}-subset.ttf"
+        font.save(str(target), reorderTables=True)
+        print(f"{target}: {target.stat().st_size:,} bytes, {len(font.getBestCmap()):,} characters, "
+              f"{len(font.getGlyphOrder()):,} glyphs")
     return 0
 
 

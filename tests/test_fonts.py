@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ui import CJK_FONT
+from ui import CJK_FONTS
 
 pytestmark = pytest.mark.gui
 
@@ -36,18 +36,19 @@ def _make_font():
     return module
 
 
-@pytest.fixture
-def raw_font(qtbot):
+@pytest.fixture(params=CJK_FONTS, ids=lambda path: path.stem)
+def raw_font(qtbot, request):
     from PySide6.QtGui import QRawFont
 
-    font = QRawFont(str(CJK_FONT), 12)
-    assert font.isValid(), CJK_FONT
+    font = QRawFont(str(request.param), 12)
+    assert font.isValid(), request.param
     return font  # ask it with code points: PySide's QChar overload answers False for most of them
 
 
 def test_bundled_font_is_small_and_licensed():
-    assert CJK_FONT.stat().st_size < 12 * 1024 * 1024
-    assert "SIL OPEN FONT LICENSE Version 1.1" in (CJK_FONT.parent / "OFL.txt").read_text(encoding="utf-8")
+    assert sum(path.stat().st_size for path in CJK_FONTS) < 12 * 1024 * 1024
+    for path in CJK_FONTS:
+        assert "SIL OPEN FONT LICENSE Version 1.1" in (path.parent / "OFL.txt").read_text(encoding="utf-8")
 
 
 def test_bundled_font_covers_gb2312(raw_font):
@@ -80,14 +81,16 @@ def test_a_system_chinese_family_wins(monkeypatch, qtbot):
 
 PROBE = """
 import json, sys
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
 from ui.fonts import cjk_family, ui_font
 system = cjk_family()
 font = ui_font()
 metrics = QFontMetrics(font)
-print(json.dumps({"system": system, "family": font.families()[0],
+heading = QFont(font)
+heading.setWeight(QFont.Weight.DemiBold)  # clause headings, card titles
+print(json.dumps({"system": system, "family": font.families()[0], "heading": QFontInfo(heading).styleName(),
                   "missing": [c for c in sys.argv[1] if not metrics.inFontUcs4(ord(c))]}))
 """
 
@@ -114,3 +117,4 @@ def test_window_writes_chinese_with_only_dejavu_installed(tmp_path):
     result = json.loads(proc.stdout.splitlines()[-1])
     assert result["system"] is None  # the premise: no Chinese family in sight
     assert result["family"] == "Noto Sans CJK SC" and result["missing"] == []
+    assert result["heading"] == "Bold"  # the bundled Bold face, not Regular passed off as a heading

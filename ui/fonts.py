@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
-from . import CJK_FONT
+from . import CJK_FONTS
 from .qtfix import protect_none
 
 protect_none()  # before any other Qt call: see qtfix
@@ -41,11 +41,9 @@ def cjk_family(installed: list[str] | None = None) -> str | None:
 
 
 def add_bundled_font() -> str | None:
-    """Register the font in ui/assets with Qt (for this process only); its family, or None."""
-    font_id = QFontDatabase.addApplicationFont(str(CJK_FONT))
-    if font_id < 0:
-        return None
-    families = QFontDatabase.applicationFontFamilies(font_id)
+    """Register the fonts in ui/assets with Qt (for this process only); their family, or None."""
+    families = [family for path in CJK_FONTS
+                for family in QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))]
     return families[0] if families else None
 
 
