@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed member dates keep the archives byte-identical
-FONT = "STSong-Light"  # a CID font every PDF reader knows: no font file needed
+FONT = "CJK"  # the window's bundled font, embedded: PDFium then needs no system font for the glyph boxes
 
 #: Size of the big text file, the DOCX bomb's expanded body, and how far nested things go.
 BIG_TEXT_BYTES = 50 * 1024 * 1024
@@ -265,11 +265,13 @@ def _reportlab_pdf(path: Path, pages: list[list[str] | None], *, encrypt=None) -
     from PIL import Image
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
+    from ui import CJK_FONT
+
     if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+        pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT)))
     pdf = canvas.Canvas(str(path), pagesize=(595, 842), invariant=1, encrypt=encrypt)
     for number, lines in enumerate(pages):
         if lines is None:

@@ -12,6 +12,10 @@ this script writes, next to them:
   radical code points in the text layer (⽅ for 方), as some CJK fonts produce them;
 * ``seed-contract-clean-gbk.txt``: the same text in GBK with Windows line ends.
 
+The PDF is typeset in the window's bundled font (``ui/assets``), so no system font is needed. The
+committed PDF was typeset in WenQuanYi Micro Hei before the font was bundled and is kept: its text
+layer is the same, and the tests pin what a reader gets out of that file.
+
 Afterwards every generated file is loaded back and its text compared with the text sample's.
 """
 
@@ -26,11 +30,11 @@ from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from reviewer.text.cn_numbers import cn_int  # noqa: E402  (the engine's own numeral reading)
+from ui import CJK_FONT  # noqa: E402  (the window's bundled font: no system font needed)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = "seed-contract-clean"
-FONT = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
 SKIP = ("seed-contract-scraped.txt", f"{SEED}-gbk.txt")
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed member dates keep the DOCX files byte-identical
 
@@ -295,6 +299,9 @@ def write_docx(lines: list[str], target: Path) -> None:
 PAGE_W, PAGE_H = 595.28, 841.89  # A4
 MARGIN_X, MARGIN_TOP, SIZE, LEADING, PARA_SPACE = 72.0, 84.0, 11.0, 17.0, 5.0
 NO_LINE_START = set("，。、；：？！）》」』”’%,.;:?!)]}")
+# Half-width punctuation holds on to the letters, digits or fill-in line after it, as in Word and in
+# Unicode's line breaking (UAX #14, LB29): "大写:____" never wraps between ":" and "____".
+NO_BREAK_AFTER = set(",.;:?!")
 TERMINAL = tuple("。；：！？;:!?")
 # Some CJK fonts map an ideograph's glyph back to a Kangxi radical in the PDF's text layer.
 KANGXI = {"方": "\u2f45", "风": "\u2edb"}
@@ -305,7 +312,7 @@ def _register_font() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    font = TTFont("CJK", str(FONT), subfontIndex=0)
+    font = TTFont("CJK", str(CJK_FONT))
     for plain, radical in KANGXI.items():
         # The radical draws the ideograph's glyph, so the page looks right and only the text differs.
         font.face.charToGlyph[ord(radical)] = font.face.charToGlyph[ord(plain)]
@@ -320,12 +327,14 @@ def _width(text: str, size: float) -> float:
 
 
 def _wrap(text: str, width: float, indent: float, size: float) -> list[str]:
-    """Break anywhere between ideographs, never inside a Latin word or number, and never put
-    closing punctuation at the start of a line (it hangs in the margin instead)."""
+    """Break anywhere between ideographs, never inside a Latin word or number nor right after the
+    half-width punctuation before one, and never put closing punctuation at the start of a line
+    (it hangs in the margin instead)."""
     lines, current, used, room = [], "", 0.0, width - indent
     for token in re.findall(r"\d[\d,.]*%?|[A-Za-z0-9_.%@/\-]+|.", text):
         w = _width(token, size)
-        if current and used + w > room + 0.01 and token[0] not in NO_LINE_START:
+        holds = current[-1:] in NO_BREAK_AFTER and (token[0].isascii() and token[0].isalnum() or token[0] == "_")
+        if current and used + w > room + 0.01 and token[0] not in NO_LINE_START and not holds:
             lines.append(current)
             current, used, room = "", 0.0, width
         current += token

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from reviewer.commands.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
 
 RULES = """\
 # yaml-language-server: $schema=./schema.json
@@ -129,8 +135,31 @@ def test_broken_rule_file_is_reported_and_others_still_run(setup, capsys, tmp_pa
     bad = tmp_path / "bad.yaml"
     bad.write_text('pack: bad\nversion: "1"\nrules:\n  - id: x\n    type: patern\n', encoding="utf-8")
     code, out, err = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(rules), "--rules", str(bad))
-    assert code == 0 and f"{bad}:5:11: 未知的规则类型“patern”（是否想写“pattern”？）" in err
-    assert "suspension" in out
+    assert f"{bad}:5:11: 未知的规则类型“patern”（是否想写“pattern”？）" in err
+    assert "suspension" in out  # the findings of the rules that did load are printed ...
+    # ... and the run still fails: a CI job must not pass with fewer rules than it asked for.
+    assert code == 2 and err.endswith("用 --rules 指定的 1 个规则文件未载入（见上），以上问题只来自已载入的规则。\n")
+
+
+def test_refused_rule_file_in_a_named_folder_fails_the_check_too(setup, capsys, tmp_path):
+    rules, contract = setup
+    folder = tmp_path / "team-rules"
+    folder.mkdir()
+    (folder / "good.yaml").write_text(RULES, encoding="utf-8")
+    (folder / "bad.yaml").write_text('pack: bad\nversion: "1"\nrules:\n  - id: x\n    type: patern\n', encoding="utf-8")
+    code, out, err = run(capsys, "check", str(contract), "--no-default-rules", "--rules", str(folder),
+                         "--fail-on", "medium")
+    assert code == 2 and "suspension" in out and str(folder / "bad.yaml") in err
+
+
+def test_refused_rule_file_in_the_users_folder_is_reported_but_not_an_error(setup, capsys, tmp_path, monkeypatch):
+    rules, contract = setup
+    user = tmp_path / "user-rules"
+    user.mkdir()
+    (user / "typo.yaml").write_text('pack: bad\nversion: "1"\nrules:\n  - id: x\n    type: patern\n', encoding="utf-8")
+    monkeypatch.setenv("CONTRACT_REVIEW_RULES_DIR", str(user))
+    code, out, err = run(capsys, "check", str(contract), "--rules", str(rules))
+    assert code == 0 and "suspension" in out and str(user / "typo.yaml") in err and "--rules" not in err
 
 
 def test_rules_test_runs_fixture_contracts_beside_the_rules(setup, capsys, tmp_path):
@@ -159,3 +188,29 @@ def test_check_on_a_folder_reviews_its_contracts_but_not_its_readme(setup, capsy
                        "--format", "md", "-o", str(out))
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == ["summary.html", "summary.xlsx", "合同 样本.md"]
+
+
+def _command(*argv: str) -> list[str]:
+    return [sys.executable, "-m", "ui.launch", *argv]
+
+
+def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(tmp_path):
+    """`contract-review rules list | head`: no BrokenPipeError traceback, and the exit of SIGPIPE."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTRACT_REVIEW_RULES_DIR": str(tmp_path / "none")}
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before the first line: every write meets a closed pipe
+    try:
+        proc = subprocess.run(_command("rules", "list"), stdout=write_end, stderr=subprocess.PIPE, cwd=ROOT,
+                              env=env, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert proc.stderr == "" and proc.returncode == 141
+    # The same through a real `| head -n 3`, whichever of the two ends first.
+    lister = subprocess.Popen(_command("rules", "list"), stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                              env=env)
+    head = subprocess.run(["head", "-n", "3"], stdin=lister.stdout, capture_output=True, text=True, timeout=120)
+    lister.stdout.close()
+    err = lister.stderr.read().decode()
+    lister.stderr.close()
+    assert lister.wait(timeout=120) in (0, 141) and err == ""
+    assert len(head.stdout.splitlines()) == 3

@@ -75,8 +75,9 @@ def test_mistake_located_and_the_other_rules_still_run(corpus, tmp_path, capsys,
     problems = [line for line in err.splitlines() if line.startswith(f"{path}:")]
     assert err.startswith(f"contract-review: {path}: ") and "整个文件未载入" in err
     assert problems and any(f":{where}" in line and word in line for line in problems), err
-    # The built-in checklist ran without the refused file, and its findings are printed as usual.
-    assert code == 0 and "suspension" in out and "个问题" in out.splitlines()[-1]
+    # The built-in checklist ran without the refused file and its findings are printed as usual;
+    # the exit code says that a file named with --rules was refused.
+    assert code == 2 and "suspension" in out and "个问题" in out.splitlines()[-1]
 
 
 HOSTILE = {
@@ -95,7 +96,7 @@ def test_hostile_rule_file_refused(corpus, capsys, name):
     where, word = HOSTILE[name]
     code, out, err = _check(capsys, corpus, path)
     assert f"{path}:{where}: " in err and word in err, err
-    assert code == 0 and "suspension" in out
+    assert code == 2 and "suspension" in out
     assert not (corpus / "rules" / "pwned").exists()  # the python tag ran nothing
 
 
@@ -114,9 +115,10 @@ def test_all_hostile_rule_files_at_once_in_bounded_time_and_memory(corpus):
         env={**os.environ, "PYTHONPATH": str(ROOT), "CONTRACT_REVIEW_LANG": "zh",
              "CONTRACT_REVIEW_RULES_DIR": str(corpus / "no-user-rules"), "XDG_DATA_HOME": str(corpus / "data-home")},
         preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT)))
-    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
     heads = [line for line in proc.stderr.splitlines() if line.startswith("contract-review: ")]
-    assert [line.split(": ")[1] for line in heads] == [str(f) for f in files]
+    assert [line.split(": ")[1] for line in heads[:-1]] == [str(f) for f in files]
+    assert heads[-1] == f"contract-review: 用 --rules 指定的 {len(files)} 个规则文件未载入（见上），以上问题只来自已载入的规则。"
     assert "suspension" in proc.stdout
 
 

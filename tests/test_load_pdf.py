@@ -10,21 +10,24 @@ from PIL import Image
 from reportlab.lib import pdfencrypt
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from reviewer import load
 from reviewer.model.document import PageProblem
 from reviewer.errors import LoadError
+from ui import CJK_FONT
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED_PDF = SAMPLES / "seed-contract-clean.pdf"
 SEED_TXT = SAMPLES / "seed-contract-clean.txt"
-FONT = "STSong-Light"  # a CID font every PDF reader knows: no font file needed
+# The window's bundled font, embedded with a ToUnicode map: the glyph boxes PDFium measures come
+# from the file itself, not from whatever Chinese font the machine happens to have (or lacks).
+FONT = "CJK"
 W, H = 595.0, 842.0
 LEFT, RIGHT, SIZE = 72.0, 522.0, 12.0
 
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+pdfmetrics.registerFont(TTFont(FONT, str(CJK_FONT)))
 
 
 def _line(pdf, y: float, text: str, *, x: float = LEFT, full: bool = False, size: float = SIZE) -> None:

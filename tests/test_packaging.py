@@ -1,4 +1,4 @@
-"""A plain (non-editable) install carries the built-in checklist, its fixtures and the data files."""
+"""A plain (non-editable) install carries the built-in checklist, its fixtures, the data files and the font."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ def test_wheel_contains_rules_fixtures_and_data(tmp_path):
     expected |= {f"reviewer/builtin_rules/fixtures/{p.name}" for p in (ROOT / "rules" / "fixtures").iterdir()}
     expected |= {f"reviewer/data/{p.name}" for p in (ROOT / "reviewer" / "data").iterdir() if p.is_file()}
     expected |= {"ui/launch.py", "ui/app.py", "reviewer/commands/cli.py"}
+    expected |= {f"ui/assets/{p.name}" for p in (ROOT / "ui" / "assets").iterdir()}  # the font and its licence
     assert expected - names == set()
     entry = next(n for n in names if n.endswith("entry_points.txt"))
     assert "contract-review = ui.launch:main" in zipfile.ZipFile(wheel).read(entry).decode()

@@ -93,6 +93,28 @@ def test_every_finding_has_a_comment_on_exactly_its_words(seed, tmp_path):
         assert f"理由：{f.why}" in text and f"建议：{f.suggestion}" in text
 
 
+def east_asian_fonts_of_comment_text(path) -> set[str | None]:
+    """The w:eastAsia font named on every run of comment text (None for a run that names none)."""
+    with zipfile.ZipFile(path) as archive:
+        root = etree.fromstring(archive.read("word/comments.xml"))
+    runs = [r for r in root.iter(W + "r") if r.find(W + "t") is not None]
+    assert runs
+    return {r.find(f"{W}rPr/{W}rFonts").get(W + "eastAsia") if r.find(f"{W}rPr/{W}rFonts") is not None else None
+            for r in runs}
+
+
+def test_chinese_faces_named_for_the_text_and_the_comments(seed, tmp_path):
+    """Word on any system picks a Chinese face: every style names one, theme fonts are resolved."""
+    path = write_report(seed, "annotated", tmp_path / "seed.annotated.docx")
+    with zipfile.ZipFile(path) as archive:
+        styles = etree.fromstring(archive.read("word/styles.xml"))
+    assert styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts").get(W + "eastAsia") == "宋体"
+    fonts = list(styles.iter(W + "rFonts"))
+    assert all(f.get(W + "eastAsiaTheme") is None for f in fonts)
+    assert {f.get(W + "eastAsia") for f in fonts if f.get(W + "asciiTheme") == "majorHAnsi"} == {"黑体"}
+    assert east_asian_fonts_of_comment_text(path) == {"宋体"}
+
+
 def test_the_copy_reads_back_as_the_same_text(seed, tmp_path):
     path = write_report(seed, "annotated", tmp_path / "seed.annotated.docx")
     assert reviewer.load(path).text == seed.document.text
@@ -248,6 +270,12 @@ def test_vendor_formatting_and_text_are_untouched(vendor, tmp_path):
         for part in ("word/styles.xml", "word/numbering.xml"):
             assert a.read(part) == b.read(part)
         assert b"w:delText" in a.read("word/document.xml") and b"<w:ins " in a.read("word/document.xml")
+
+
+def test_our_comments_in_the_vendor_docx_name_a_chinese_face(vendor, tmp_path):
+    # The vendor's styles stay as they are (test above); the comment text we add names its face.
+    source, result = vendor
+    assert east_asian_fonts_of_comment_text(write_report(result, "annotated", tmp_path / "v.docx")) == {"宋体"}
 
 
 def test_existing_comments_in_the_vendor_docx_are_kept(vendor, tmp_path):

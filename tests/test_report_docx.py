@@ -66,6 +66,8 @@ def test_chinese_fonts_are_named_for_east_asian_text(report_path):
         fonts = d.styles[name].element.rPr.find(qn("w:rFonts"))
         assert fonts.get(qn("w:eastAsia")) == font
         assert fonts.get(qn("w:eastAsiaTheme")) is None
+    # No style is left to the theme's East Asian font, which Word resolves by its own language settings.
+    assert all(f.get(qn("w:eastAsiaTheme")) is None for f in d.styles.element.iter(qn("w:rFonts")))
     assert round(d.sections[0].page_width.cm, 1) == 21.0  # A4, not the template's Letter
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -119,6 +120,16 @@ def test_html_is_well_nested_and_self_contained(result, tmp_path):
     assert all(h.startswith("#") for h in parser.hrefs)
     assert "@media print" in html and "Noto Sans CJK SC" in html
     assert html.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in html
+
+
+def test_font_stack_ends_in_the_chinese_faces_of_windows_macos_and_linux(result, tmp_path):
+    html, _ = render(result, tmp_path)
+    stack = re.search(r"body\{font-family:([^;]+);", html).group(1)
+    faces = [face.strip().strip('"') for face in stack.split(",")]
+    assert faces[-1] == "sans-serif"
+    for face in ("Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei"):
+        assert face in faces[:-1], face
 
 
 def test_header_names_contract_parties_perspective_date_and_pack(result, tmp_path):

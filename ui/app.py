@@ -32,6 +32,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Entry point for ``contract-review gui``; returns the process exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    from .i18n import set_language
+    from .platform_check import window_problem
+
+    if args.lang:
+        set_language(args.lang)
+    problem = window_problem()  # before Qt loads a platform plugin: Qt's own answer is an abort
+    if problem:
+        sys.stderr.write(problem)
+        return 2
     return run_gui(args.file, args.screenshot, lang=args.lang, perspective=args.perspective, select=args.select)
 
 

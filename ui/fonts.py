@@ -1,9 +1,10 @@
-"""Pick an installed CJK font family by name, so Chinese renders the same on every machine."""
+"""Pick a CJK font family by name, so Chinese renders the same on every machine: the system's, else ours."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase
 
+from . import CJK_FONTS
 from .qtfix import protect_none
 
 protect_none()  # before any other Qt call: see qtfix
@@ -39,10 +40,25 @@ def cjk_family(installed: list[str] | None = None) -> str | None:
     return None
 
 
+def add_bundled_font() -> str | None:
+    """Register the fonts in ui/assets with Qt (for this process only); their family, or None."""
+    families = [family for path in CJK_FONTS
+                for family in QFontDatabase.applicationFontFamilies(QFontDatabase.addApplicationFont(str(path)))]
+    return families[0] if families else None
+
+
+def ensure_cjk_family() -> str | None:
+    """The system's CJK family; on a machine with none (a fresh Linux has only DejaVu), the bundled one.
+
+    Once registered, the bundled family is among the installed ones, so it is added only once.
+    """
+    return cjk_family() or add_bundled_font()
+
+
 def ui_font(point_size: float = 10.0) -> QFont:
-    """The font for the whole window: the CJK family when there is one, else Qt's default."""
+    """The font for the whole window: a CJK family (the system's, else the bundled one)."""
     font = QFont()
-    family = cjk_family()
+    family = ensure_cjk_family()
     if family:
         # Latin digits and letters come from the same family, so numbers line up with the text.
         font.setFamilies([family])

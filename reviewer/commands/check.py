@@ -57,12 +57,32 @@ def expand_inputs(files: list[str], out_dir: str | None = None) -> list[Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import load, review
-    from ..model.decisions import DecisionStore
-
     ruleset = load_rules(args)
     if ruleset.errors and not ruleset.rules:
         return 2
+    code = _review(args, ruleset)
+    refused = refused_named_rules(args, ruleset)
+    if refused:
+        # The findings above came from fewer rules than were asked for: a CI job must not pass.
+        sys.stderr.write("contract-review: " + tr(
+            "用 --rules 指定的 {n} 个规则文件未载入（见上），以上问题只来自已载入的规则。\n",
+            "{n} rule file(s) named with --rules were refused (see above); the findings come only from "
+            "the rules that loaded.\n", n=len(refused)))
+        return 2
+    return code
+
+
+def refused_named_rules(args: argparse.Namespace, ruleset) -> list:
+    """The refused rule files that ``--rules`` named, itself or as a file of a folder it named."""
+    named = {Path(p).resolve() for p in args.rules}
+    return [e for e in ruleset.errors
+            if e.path is not None and (e.path.resolve() in named or e.path.resolve().parent in named)]
+
+
+def _review(args: argparse.Namespace, ruleset) -> int:
+    from .. import load, review
+    from ..model.decisions import DecisionStore
+
     paths = expand_inputs(args.files, args.output if args.output and Path(args.output).is_dir() else None)
     if not paths:
         raise ReviewerError(tr("没有找到可审查的合同文件（DOCX、PDF、TXT）。",

@@ -8,12 +8,14 @@ imports the GUI.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..errors import ReviewerError
 from ..i18n import set_language, tr
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command ended by SIGPIPE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -40,6 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `contract-review rules list | head`: the reader has gone. Point stdout at the null
+        # device so the interpreter's last flush finds nowhere to fail, and end as SIGPIPE would.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -50,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
                             "The review window is opened by the contract-review command (contract-review gui [FILE]).\n"))
         return EXIT_ERROR
     try:
-        return int(args.run(args))
+        code = int(args.run(args))
+        sys.stdout.flush()  # a closed pipe shows here, inside main, not in the interpreter's exit
+        return code
     except ReviewerError as exc:
         sys.stderr.write(f"contract-review: {exc}\n")
         return EXIT_ERROR

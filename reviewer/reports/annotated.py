@@ -13,7 +13,7 @@ from ..errors import ReviewerError
 from ..i18n import tr
 from .common import Item, Report, heading_blocks
 from .docx_map import SourceMap, split_run_after, split_run_before
-from .docx_util import COMMENT_AUTHOR, COMMENT_INITIALS, colour, prepare_styles, save
+from .docx_util import COMMENT_AUTHOR, COMMENT_INITIALS, chinese_comment, colour, prepare_styles, save
 from .segments import lay_out
 
 
@@ -26,8 +26,8 @@ def _check_comments_supported(word) -> None:
 
 
 def _comment(word, first: Run, last: Run, item: Item) -> None:
-    word.add_comment([first, last], text=item.comment_text(), author=COMMENT_AUTHOR,
-                     initials=COMMENT_INITIALS)
+    chinese_comment(word.add_comment([first, last], text=item.comment_text(), author=COMMENT_AUTHOR,
+                                     initials=COMMENT_INITIALS))
 
 
 def _spans(report: Report) -> list[tuple[int, int]]:

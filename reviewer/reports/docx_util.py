@@ -51,6 +51,12 @@ def prepare_styles(document) -> None:
                        ("Heading 2", HEADING_FONT), ("Heading 3", HEADING_FONT), ("Quote", BODY_FONT)):
         if name in [s.name for s in styles]:
             set_east_asian_font(styles[name].element, font)
+    # Every other style the template brings (Heading 4-9, captions, TOC …) names the theme's East
+    # Asian font, which Word resolves by its own language settings: name a Chinese face instead.
+    for fonts in styles.element.iter(qn("w:rFonts")):
+        theme = fonts.attrib.pop(qn("w:eastAsiaTheme"), None)
+        if theme is not None:
+            fonts.set(qn("w:eastAsia"), HEADING_FONT if theme.startswith("major") else BODY_FONT)
     rpr = styles["Normal"].element.get_or_add_rPr()
     for old in rpr.findall(qn("w:lang")):
         rpr.remove(old)
@@ -62,6 +68,14 @@ def prepare_styles(document) -> None:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2)
         section.top_margin = section.bottom_margin = Cm(2)
+
+
+def chinese_comment(comment) -> None:
+    """Name the East Asian font on the runs of a Word comment we wrote: it lives in the comments
+    part, where a vendor's DOCX may name no Chinese face at all, and its styles stay untouched."""
+    for paragraph in comment.paragraphs:
+        for run in paragraph.runs:
+            set_east_asian_font(run._r, BODY_FONT)
 
 
 def shade(run: Run, fill: str) -> None:

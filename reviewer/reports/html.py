@@ -9,8 +9,10 @@ from ..i18n import language, tr
 from .common import SEVERITY_COLOURS, Item, Report, column_label, header_rows, heading_blocks, severity_label
 from .segments import lay_out
 
-FONT_STACK = ('"Noto Sans CJK SC", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", '
-              '"Source Han Sans SC", sans-serif')
+# The system Chinese faces of macOS, Windows and Linux, each named only there, so whoever opens the
+# file gets a Chinese face of their own machine before the browser's generic fallback.
+FONT_STACK = ('"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", '
+              '"Noto Sans SC", "WenQuanYi Micro Hei", sans-serif')
 
 QUOTE_LIMIT = 120  # characters of quoted text in the table; the contract text below has it all
 
