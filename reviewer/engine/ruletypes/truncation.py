@@ -28,6 +28,14 @@ DANGLING = {
 # "以下地址为有效": the clause announces what follows (以下/如下/下列) and nothing follows.
 ANNOUNCES = re.compile(r"以下|如下|下列|下述")
 SENTENCE_END = re.compile(r"[。；;！!？?]")
+#: Words of a sentence with a subject and a duty, which a heading or a list line does not hold.
+SENTENCE_WORDS = re.compile(r"[甲乙丙]方|双方|一方|对方|应|须|将|向")
+#: Conjunctions that join a clause to the next one (one alternative of a list per clause).
+JOINING = {"或", "或者"}
+#: A row of a table flattened into text: cells parted by tabs or pipes.
+TABLE_ROW = re.compile(r"\t.*\t|\s\|\s|\|\s*$|^\s*\|")
+#: What a converted file leaves behind: Word fields (PAGE, MERGEFORMAT), a lone page number.
+RESIDUE = re.compile(r"[—\-\s]*PAGE\s*(?:\\\*\s*MERGEFORMAT)?\s*\d*[—\-\s]*|\d{1,3}")
 # A form line, not a sentence: 上门安装调试：/ , 运输方式：■乙方负责送货 □甲方自提.
 FORM_FIELD = re.compile(r"[：:][^：:]*(?:[□☐☑☒■√✓✔]|/\s*$)|^[^，,]{1,16}[：:][^，,。；;]{1,40}$|/\s*$")
 
@@ -96,7 +104,7 @@ class TruncatedClauseDetector(RuleType):
                 if is_closed:
                     continue
                 consistent = others >= 3 and closed >= self.style_share * others
-                reason = _cut_reason(text[start:end], consistent)
+                reason = _cut_reason(text[start:end], consistent, _has_next_sibling(tree, node))
                 if reason:
                     yield _hit(ctx, node, start, end, reason)
 
@@ -137,25 +145,42 @@ def _closed(own: str) -> bool:
     return last in CLOSING_MARKS
 
 
-def _cut_reason(own: str, consistent: bool) -> str:
-    """Why ``own`` (a clause's own text without sub-clauses) reads as cut off, or ""."""
+def _cut_reason(own: str, consistent: bool, continued: bool = False) -> str:
+    """Why ``own`` (a clause's own text without sub-clauses) reads as cut off, or "".
+
+    ``continued``: a sibling clause follows, so a clause ending on 或/和 is one alternative of a list.
+    """
     own = own.rstrip()
     if _closed(own):
         return ""
+    last_line = own.rsplit("\n", 1)[-1]
     last_sentence = SENTENCE_END.split(own)[-1]
-    if looks_like_form_label(own.rsplit("\n", 1)[-1]):
-        return ""  # 技术目标：, 帐 号： — a form field left empty: the blank rule's finding
+    if looks_like_form_label(last_line) or TABLE_ROW.search(last_line) or RESIDUE.fullmatch(last_line.strip()):
+        return ""  # 技术目标：, 帐 号： — a form field left empty (the blank rule's finding), a table row
+    announces = ANNOUNCES.search(last_sentence)
+    if own[-1] in "：:" and not announces:
+        return ""  # 瑕疵是： / 交付方式： — a field waiting for its value, or a lead-in: not a cut
     if own[-1] in OPEN_ENDS:
         return tr("以“{c}”结尾，后面没有内容", "it ends on “{c}” with nothing after it", c=own[-1])
     tail = last_sentence[-20:]
     tokens = cut_words(tail) if tail else []
     if tokens and tokens[-1] in DANGLING:
+        if continued and tokens[-1] in JOINING:
+            return ""  # "…保持良好状态，或" then "２．…": alternatives joined across the list
         return tr("句子停在“{w}”上", "the sentence stops at “{w}”", w=tokens[-1])
-    if "".join(tokens[-2:]) == "为有效" or ANNOUNCES.search(last_sentence):
+    if "".join(tokens[-2:]) == "为有效" or announces:
         return tr("“以下/如下”所指的内容没有写出", "what 以下/如下 announces never follows")
+    if "\n" not in own and len(own) <= 20 and not SENTENCE_WORDS.search(own):
+        return ""  # a short line without a full stop (项目地址, 按约定支付费用) is a heading or a list line
     if consistent and not FORM_FIELD.search(last_sentence):
         return tr("没有句末标点，而本合同其他条款都有", "no closing punctuation, unlike every other clause")
     return ""
+
+
+def _has_next_sibling(tree, node: "Clause") -> bool:
+    parent = tree.parent(node)
+    siblings = tree.children(parent) if parent is not None else [n for n in tree if n.parent is None]
+    return bool(siblings) and siblings[-1].index != node.index
 
 
 def _hit(ctx: "ReviewContext", node: "Clause", start: int, end: int, reason: str) -> Hit:
