@@ -163,3 +163,147 @@ def test_samples(name, customer, vendor):
     assert (parties.customer.label, parties.customer.name) == customer
     assert (parties.vendor.label, parties.vendor.name) == vendor
     check_evidence(doc)
+
+
+# -- classes met in real contracts (../shared/corpus-real), each with made-up lines -----------------
+
+@pytest.mark.parametrize("filled", [
+    "«Client»", "[%cpName%#longInput#]", "{{ partyA.name }}", "×××（委托方名称）", "××国际咨询公司",
+    "XX科技有限公司", "＿＿＿＿＿＿", "(          )",
+])
+def test_template_fields_and_blanks_are_no_name(filled):
+    doc = doc_from(f"""
+服务合同
+甲方：{filled}
+乙方：某某信息技术有限公司
+第一条 乙方为甲方提供运维服务，甲方向乙方支付服务费。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某信息技术有限公司", "vendor")]
+
+
+def test_the_next_form_field_is_no_name():
+    doc = doc_from("""
+买卖合同
+出卖人：\t\t签订地点：
+买受人：\t\t签订时间：\t年     月     日
+第一条 出卖人应按期交付货物，买受人应支付价款。
+""")
+    assert summary(doc) == [("出卖人", "", "vendor"), ("买受人", "", "customer")]
+
+
+def test_two_parties_on_one_signature_line():
+    doc = doc_from("""
+合作协议
+第一条 乙方为甲方提供推广服务。
+兹确认，本协议由以下双方盖章生效。
+甲方： 乙方： 上海某某网络科技有限公司
+（盖章） （盖章）
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "上海某某网络科技有限公司", "vendor")]
+
+
+def test_role_word_before_a_merge_field_and_before_a_name():
+    doc = doc_from("""
+保密协议
+委托方       «Client»            （以下简称“甲方”）与某某大学软件测试中心（简称“乙方”）签订本协议。
+1、双方对对方的商业秘密保密。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某大学软件测试中心", "vendor")]
+    doc = doc_from("""
+测试合同
+本合同由作为委托方的 «FirstParty»（以下简称“甲方”）与作为受托方的某某测试实验室（以下简称“乙方”）签订。
+一、双方的义务
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某测试实验室", "vendor")]
+
+
+def test_role_label_then_short_name_and_a_guarantor():
+    doc = doc_from("""
+融资租赁合同
+出租人：＿＿＿＿＿＿＿（以下简称甲方）
+承租人：＿＿＿＿＿＿＿（以下简称乙方）
+第一条 甲方为乙方购买租赁物件，乙方向甲方支付租金。
+第二条 担保人担保乙方履行本合同。
+甲方：＿＿＿＿＿＿　　　　　　　　乙方：＿＿＿＿＿＿
+担保人：＿＿＿＿＿＿
+""")
+    assert summary(doc) == [("甲方", "", "vendor"), ("乙方", "", "customer"), ("担保人", "", "unknown")]
+    check_evidence(doc)
+
+
+@pytest.mark.parametrize("vendor, customer", [("出租人", "承租人"), ("保管人", "存货人"), ("咨询者", "委托方"),
+                                              ("中介方", "委托方")])
+def test_role_labels_of_model_texts(vendor, customer):
+    doc = doc_from(f"""
+合同
+{vendor}：
+{customer}：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [(vendor, "", "vendor"), (customer, "", "customer")]
+
+
+def test_captions_before_the_short_name_give_roles_not_names():
+    doc = doc_from("""
+设计合同
+发包方（以下称甲方）：
+设计方（以下称乙方）：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+    doc = doc_from("""
+广告发布合同
+广告客户或代理单位名称（以下称甲方）：\t 广告发布单位名称（以下称乙方）：\t 双方签订本合同。
+一、双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+
+
+@pytest.mark.parametrize("a, b", [("甲方（委托方）", "乙方（服务方）"), ("甲方（餐饮服务接受方）", "乙方（餐饮服务提供方）"),
+                                  ("用工单位（甲方）：", "派遣单位（乙方）："), ("委托方（甲方）：", "受托方（乙方）：")])
+def test_label_and_role_word_in_brackets_either_way(a, b):
+    doc = doc_from(f"""
+服务合同
+{a}
+名称：
+{b}
+名称：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+
+
+def test_a_hint_in_the_bracket_marks_the_name_as_still_to_come():
+    doc = doc_from("""
+咨询服务合同（范本）
+本合同由委托咨询者（委托咨询方名称，以下简称为委托方）为一方，××国际咨询公司（以下简称咨询者）为另一方签订。
+１．定义
+ａ）“委托方”指×××（委托方名称）；
+ｂ）“咨询者”指×××（咨询者名称）；
+""")
+    assert summary(doc) == [("委托方", "", "customer"), ("咨询者", "", "vendor")]
+
+
+def test_parties_after_the_first_clause_only_from_form_lines():
+    doc = doc_from("""
+数据服务合同
+甲方（委托方）：
+乙方（中介方）：
+第一条 乙方向甲方提供中介服务。
+丙方：
+丁方：
+第二条 通知
+甲方：北京市某某区某某路1号
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor"), ("丙方", "", "unknown"),
+                            ("丁方", "", "unknown")]
+
+
+def test_a_definition_that_points_back_names_nobody():
+    doc = doc_from("""
+服务级别协议
+1. “客户”指签订本协议的机构。
+2. “供应商”指客户协议上载明的供应商实体。
+3. 供应商应向客户提供服务，客户应支付服务费。
+""")
+    assert summary(doc) == [("客户", "", "customer"), ("供应商", "", "vendor")]
