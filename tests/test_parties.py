@@ -307,3 +307,57 @@ def test_a_definition_that_points_back_names_nobody():
 3. 供应商应向客户提供服务，客户应支付服务费。
 """)
     assert summary(doc) == [("客户", "", "customer"), ("供应商", "", "vendor")]
+
+
+# Terms written to 您/用户/客户: the customer is the word the terms address, the vendor the name beside it.
+_YOU = "您应遵守本条款。您应按时付费。您应保管好账户。"
+
+
+@pytest.mark.parametrize("opening, vendor", [
+    ("某某云智能助手服务条款（以下简称“本服务条款”）是某某云与您就本服务签订的协议。", ("某某云", "")),
+    ("本协议由本协议接受方与上海某某网络科技有限公司（以下简称“某某云”或“我们”，某某集团的子公司）签订。",
+     ("某某云", "上海某某网络科技有限公司")),
+    ("版权所有 (c) 2001-2023，某某云计算（北京）有限责任公司\n用户须知：本协议是您与某某云公司之间的法律协议。",
+     ("某某云公司", "某某云计算（北京）有限责任公司")),
+    ("如果您利用{{ site.title }}提供的服务经营网站，应取得许可。", ("{{ site.title }}", "")),
+    ("本服务协议是某某科技（深圳）有限公司（以下简称为“某某科技”）向用户（下称为“您”）提供的服务。",
+     ("某某科技", "某某科技（深圳）有限公司")),
+])
+def test_terms_addressed_to_you(opening, vendor):
+    doc = doc_from(f"服务条款\n{opening}\n1. 服务内容\n1.1 {_YOU}")
+    assert summary(doc) == [(vendor[0], vendor[1], "vendor"), ("您", "", "customer")]
+    check_evidence(doc)
+
+
+def test_terms_addressed_to_users_or_customers():
+    doc = doc_from("""
+服务条款
+“某某云服务”（以下简称“本服务”）是由北京某某科技有限公司（以下简称本公司）向用户提供的云服务。
+1、用户不得滥用本服务。用户须遵守法律。用户须保管账户。
+""")
+    assert summary(doc) == [("本公司", "北京某某科技有限公司", "vendor"), ("用户", "", "customer")]
+    doc = doc_from("""
+CDN服务等级协议
+本服务等级协议（以下简称“SLA”）规定了某某互联向客户提供的CDN服务的可用性。
+1.定义 客户某一某某互联账号下的请求。客户可获得赔偿。客户应申请。
+""")
+    assert summary(doc) == [("某某互联", "", "vendor"), ("客户", "", "customer")]
+    doc = doc_from("""
+虚拟机的服务级别协议
+本服务级别协议由某某互联制定，与客户从某某互联处购买服务所依据的协议相关。
+一、定义
+1. “客户”指签订本协议的机构。
+2. 客户可申请服务抵扣。客户应提交索赔。
+""")
+    assert summary(doc) == [("某某互联", "", "vendor"), ("客户", "", "customer")]
+
+
+def test_english_opening_with_defined_names():
+    doc = doc_from("""
+WEB SITE HOSTING AGREEMENT
+This AGREEMENT ("this Agreement") is entered into by and between Acme Widgets, a Delaware corporation \
+("the Customer"), and NetHost Systems, a Florida corporation ("NetHost").
+SERVICES
+NetHost will provide hosting services. The Customer is responsible for paying NetHost the monthly fee.
+""")
+    assert summary(doc) == [("the Customer", "Acme Widgets", "customer"), ("NetHost", "NetHost Systems", "vendor")]

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
-from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, WEAK_LABELS, clean_name, name_before,
+from .party_terms import Given, addressed_terms, english_opening
+from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,
                           names_nobody, neutral, role_of_words, short_description, split_role_lead)
 from ..model.parties import Parties, Party
 
@@ -77,7 +78,8 @@ class _Side:
 class PartyFinder:
     """Read the parties from the header lines, "以下简称" phrases and definitions, then tell the
     vendor from the customer by the labels themselves (委托方, 供方), the definitions ("提供…服务
-    的公司") and the duties (who pays the fees, who supplies) — in that order of weight."""
+    的公司") and the duties (who pays the fees, who supplies) — in that order of weight. Terms
+    written to 您/用户 with no 甲方/乙方 give the vendor by its name beside the customer's."""
 
     def __init__(self, document: "Document") -> None:
         self.document = document
@@ -94,6 +96,10 @@ class PartyFinder:
 
     def find(self) -> Parties:
         sides = self._discover()
+        if len(sides) < 2 and not any(s.label in STRONG_LABELS for s in sides):
+            terms = addressed_terms(self.text)
+            if terms:  # the terms say who offers them and who uses them: nothing to weigh
+                return Parties(tuple(self._decide([self._given_side(g) for g in terms])))
         if not sides:
             return Parties()
         self._roles_from_labels(sides)
@@ -135,6 +141,8 @@ class PartyFinder:
             name = clean_name(_BETWEEN.split(m.group(1))[-1])
             start = m.start(1) + m.group(1).rfind(name) if name else -1
             add(m.group(2), start if name else m.start(2), (start, start + len(name)) if name else (-1, -1))
+        for given in english_opening(text):
+            add(given.label, given.at, (given.name_start, given.name_end))
         for start, _, label, description in self._definitions():
             description = self._before_other_label(description, label)
             if label in sides and sides[label].name[0] >= 0 or names_nobody(description, label):
@@ -216,6 +224,12 @@ class PartyFinder:
         alias = (role_word, raw_at, raw_at + len(role_word)) if role_word else None
         add(label, name_at if name else m.start(2), (name_at, name_at + len(name)) if name else (-1, -1), alias)
 
+    def _given_side(self, given: Given) -> _Side:
+        side = _Side(given.label, (given.name_start, given.name_end), given.at)
+        if given.role:
+            side.vote(given.role, _LABEL_WEIGHT, *given.cue)
+        return side
+
     def _definitions(self) -> list[tuple[int, int, str, str]]:
         """Every definition of a label: ``(start, end, label, description)``, in text order."""
         if self._found_definitions is None:
@@ -253,7 +267,7 @@ class PartyFinder:
 
     def _roles_from_labels(self, sides: list[_Side]) -> None:
         for side in sides:
-            own = LABEL_ROLES.get(side.label)
+            own = LABEL_ROLES.get(re.sub(r"^the\s+", "", side.label, flags=re.I))
             at = self.text.find(side.label, side.first)
             words = [(side.label, own, at, at + len(side.label))]
             words += [(word, role_of_words(word), start, end) for word, start, end in side.aliases]
