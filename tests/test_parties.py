@@ -299,6 +299,31 @@ def test_parties_after_the_first_clause_only_from_form_lines():
                             ("丁方", "", "unknown")]
 
 
+def test_the_side_that_runs_the_platform_provides_it():
+    doc = doc_from("""
+开发者服务协议
+甲方：某某游戏有限公司
+乙方：某某网络科技有限公司
+第一条 运营平台指由乙方设立的某某游戏运营平台。
+第二条 甲方负责提供和维护硬件资源，甲方应提供技术支持，甲方应提供客户服务，甲方负责提供游戏资料。
+第三条 乙方负责为游戏提供宣传与推广。
+""")
+    assert summary(doc) == [("甲方", "某某游戏有限公司", "customer"), ("乙方", "某某网络科技有限公司", "vendor")]
+    check_evidence(doc)
+
+
+def test_what_a_side_is_called_outweighs_any_count_of_duties():
+    doc = doc_from("""
+委托测试合同
+甲方（委托方）：某某软件有限公司
+乙方（受托方）：某某测试中心
+第一条 甲方应提供软件，甲方应提供资料，甲方应提供设备，甲方应提供系统，甲方应提供技术说明，甲方应提供方案。
+第二条 甲方应提供培训，甲方应提供文件，甲方应提供产品，甲方应提供平台账号，甲方应提供服务器，甲方应提供支持。
+第三条 乙方应出具测试报告。乙方自行支付差旅费用，乙方自行支付住宿费用，乙方自行支付设备运输费用。
+""")
+    assert summary(doc) == [("甲方", "某某软件有限公司", "customer"), ("乙方", "某某测试中心", "vendor")]
+
+
 def test_a_definition_that_points_back_names_nobody():
     doc = doc_from("""
 服务级别协议

@@ -56,8 +56,13 @@ _PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|
 _MARKERS = ("向", "给", "对", "为", "按照", "按", "根据", "依照", "依据", "与", "和", "及", "经", "接到", "协助", "配合",
             "to ", "for ", "from ", "with ", "by ", "of ")
 _SENTENCE_END = re.compile(r"[。；;\n!?！？]")
-# A label or a role word outweighs a definition, a definition a single duty.
-_LABEL_WEIGHT, _STATED_WEIGHT = 5, 3
+# "在乙方运营管理的平台上", "由乙方设立的【某某】游戏运营平台": the side that runs the platform the
+# other one does business on provides it.
+_PLATFORM_BEFORE = r"(?:在|通过|由)"
+_PLATFORM_AFTER = r"(?:设立|运营|经营|管理)+的?[^。；;\n，,]{0,15}?平台"
+# What a side says of itself outweighs any count of duties: a label, a definition or a platform is
+# worth more than all the duties read (at most 2 × _MAX_DUTY_VOTES), which only break a tie.
+_LABEL_WEIGHT, _STATED_WEIGHT = 500, 300
 
 
 @dataclass(slots=True)
@@ -104,6 +109,7 @@ class PartyFinder:
             return Parties()
         self._roles_from_labels(sides)
         self._roles_from_definitions(sides)
+        self._roles_from_platforms(sides)
         self._roles_from_duties(sides)
         return Parties(tuple(self._decide(sides)))
 
@@ -286,6 +292,15 @@ class PartyFinder:
             role = role_of_words(self._before_other_label(description, side.label))
             if role:
                 side.vote(role, _STATED_WEIGHT, start, end)
+
+    def _roles_from_platforms(self, sides: list[_Side]) -> None:
+        """The side that sets up or runs the platform ("由乙方设立的…运营平台") provides it."""
+        for side in sides:
+            if side.label in BYSTANDERS:
+                continue
+            m = re.search(_PLATFORM_BEFORE + re.escape(side.label) + _PLATFORM_AFTER, self.text)
+            if m:
+                side.vote("vendor", _STATED_WEIGHT, m.start() + 1, m.end())
 
     def _roles_from_duties(self, sides: list[_Side]) -> None:
         by_label = {s.label: s for s in sides}
