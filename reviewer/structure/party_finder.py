@@ -135,9 +135,10 @@ class PartyFinder:
         regions = self._header_regions()
         offset = 0
         for line in text.split("\n"):
-            in_region = any(a <= offset < b for a, b in regions)
-            for label, at, name, alias, line_end in self._header_line(line, offset, in_region):
-                add(label, at, name, alias, line_end)
+            if ":" in line or line.endswith(")"):  # a header has its colon, or is "甲方（委托方）" alone
+                in_region = any(a <= offset < b for a, b in regions)
+                for label, at, name, alias, line_end in self._header_line(line, offset, in_region):
+                    add(label, at, name, alias, line_end)
             offset += len(line) + 1
         for m in _SHORT_NAME.finditer(text):
             self._short_name(m, add)

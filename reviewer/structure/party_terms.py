@@ -127,21 +127,18 @@ _EN_JOIN = re.compile(r"^\s*(?:,\s*)?(?:and\s+)?", re.I)
 
 def english_opening(text: str) -> list[Given]:
     """The parties of the first line that says "between A … ("X") and B … ("Y")"."""
-    for line_match in re.finditer(r"[^\n]+", text):
-        line = line_match.group()
-        between = _BETWEEN.search(line)
-        if between is None:
-            continue
+    for between in _BETWEEN.finditer(text):
+        line_end = text.find("\n", between.end())
+        line_end = len(text) if line_end < 0 else line_end
         given, last = [], between.end()
-        for m in _EN_LABEL.finditer(line, between.end()):
-            chunk = line[last:m.start()]
+        for m in _EN_LABEL.finditer(text, between.end(), line_end):
+            chunk = text[last:m.start()]
             lead = _EN_JOIN.match(chunk).end()
             # "Centrack International, a Florida corporation": the name ends at the first comma.
             name = chunk[lead:].split(",", 1)[0].strip()
             name = clean_name(name) if name else ""
-            start = line_match.start() + last + lead if name else -1
-            given.append(Given(m.group(1).strip(), start, start + len(name) if name else -1,
-                               line_match.start() + m.start(1)))
+            start = last + lead + chunk[lead:].find(name) if name else -1
+            given.append(Given(m.group(1).strip(), start, start + len(name) if name else -1, m.start(1)))
             last = m.end()
         if len(given) >= 2:
             return given
