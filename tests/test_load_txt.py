@@ -124,6 +124,45 @@ def test_markdown_markup_removed(tmp_path):
     assert doc.blocks[1].source == "第 3 行"
 
 
+def test_markdown_bold_span_over_several_clauses(tmp_path):
+    # A bold span opens on one clause and closes clauses later: every clause still starts with its number.
+    data = ("**8.1 甲方理解并同意，乙方不对下列情形负责：\n\n（1）甲方自身原因；\n\n"
+            "8.2 乙方应提前通知。**\n\n**9.1 本协议签订地为某市。\n\n9.2 适用中国法律。**（以下无正文）\n"
+            "**10.1 加粗的一行。**\n").encode("utf-8")
+    doc = load(_write(tmp_path, data, "terms.md"))
+    assert doc.text == ("8.1 甲方理解并同意，乙方不对下列情形负责：\n（1）甲方自身原因；\n8.2 乙方应提前通知。\n"
+                        "9.1 本协议签订地为某市。\n9.2 适用中国法律。（以下无正文）\n10.1 加粗的一行。")
+
+
+def test_markdown_italic_headings_and_spans(tmp_path):
+    data = "## *1. 服务。*\n\n**服务位置。**正文。\n\n本协议适用于*付费客户*。\n* (i)\t**预付费。**提前付款。\n".encode("utf-8")
+    doc = load(_write(tmp_path, data, "terms.md"))
+    assert doc.text == "1. 服务。\n服务位置。正文。\n本协议适用于付费客户。\n(i)\t预付费。提前付款。"
+    assert doc.blocks[0].kind == "heading"
+
+
+def test_markdown_literal_stars_stay(tmp_path):
+    # Escaped stars, a lone footnote star and stars with space on both sides are text, not markup.
+    data = "单价 \\* 数量\n\\*\\*不是粗体\\*\\*\n*以上信息可公开\n面积 a ** b 平方米\n".encode("utf-8")
+    doc = load(_write(tmp_path, data, "a.md"))
+    assert doc.text == "单价 * 数量\n**不是粗体**\n*以上信息可公开\n面积 a ** b 平方米"
+
+
+def test_markdown_docs_site_front_matter_kept_as_is(tmp_path):
+    # A docs site's <properties …/> and <tags …/> block stays in the text, unchanged but for the
+    # indentation every line loses; the clause parser marks it as front matter.
+    data = ('<properties\n\tpageTitle="某某云服务协议 | 某某云"\n    description="某某云服务协议"\n'
+            '    services=""\n    documentationCenter=""\n    tags=""/>\n\n'
+            '<tags ms.service="legal" ms.date="10/2017" wacn.date="10/2017" wacn.lang="cn"/>\n\n'
+            '> [SITE.LANGUAGE]\n- [中文](/legal/agreement/)\n\n# 某某云服务协议\n').encode("utf-8")
+    doc = load(_write(tmp_path, data, "agreement.md"))
+    assert doc.text.split("\n") == [
+        "<properties", 'pageTitle="某某云服务协议 | 某某云"', 'description="某某云服务协议"', 'services=""',
+        'documentationCenter=""', 'tags=""/>',
+        '<tags ms.service="legal" ms.date="10/2017" wacn.date="10/2017" wacn.lang="cn"/>',
+        "[SITE.LANGUAGE]", "中文", "某某云服务协议"]
+
+
 def test_markdown_code_fence_kept_verbatim(tmp_path):
     data = "```\n# 不是标题\n```\n正文".encode("utf-8")
     assert load(_write(tmp_path, data, "a.md")).text == "# 不是标题\n正文"

@@ -163,3 +163,226 @@ def test_samples(name, customer, vendor):
     assert (parties.customer.label, parties.customer.name) == customer
     assert (parties.vendor.label, parties.vendor.name) == vendor
     check_evidence(doc)
+
+
+# -- classes met in real contracts (../shared/corpus-real), each with made-up lines -----------------
+
+@pytest.mark.parametrize("filled", [
+    "«Client»", "[%cpName%#longInput#]", "{{ partyA.name }}", "×××（委托方名称）", "××国际咨询公司",
+    "XX科技有限公司", "＿＿＿＿＿＿", "(          )",
+])
+def test_template_fields_and_blanks_are_no_name(filled):
+    doc = doc_from(f"""
+服务合同
+甲方：{filled}
+乙方：某某信息技术有限公司
+第一条 乙方为甲方提供运维服务，甲方向乙方支付服务费。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某信息技术有限公司", "vendor")]
+
+
+def test_the_next_form_field_is_no_name():
+    doc = doc_from("""
+买卖合同
+出卖人：\t\t签订地点：
+买受人：\t\t签订时间：\t年     月     日
+第一条 出卖人应按期交付货物，买受人应支付价款。
+""")
+    assert summary(doc) == [("出卖人", "", "vendor"), ("买受人", "", "customer")]
+
+
+def test_two_parties_on_one_signature_line():
+    doc = doc_from("""
+合作协议
+第一条 乙方为甲方提供推广服务。
+兹确认，本协议由以下双方盖章生效。
+甲方： 乙方： 上海某某网络科技有限公司
+（盖章） （盖章）
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "上海某某网络科技有限公司", "vendor")]
+
+
+def test_role_word_before_a_merge_field_and_before_a_name():
+    doc = doc_from("""
+保密协议
+委托方       «Client»            （以下简称“甲方”）与某某大学软件测试中心（简称“乙方”）签订本协议。
+1、双方对对方的商业秘密保密。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某大学软件测试中心", "vendor")]
+    doc = doc_from("""
+测试合同
+本合同由作为委托方的 «FirstParty»（以下简称“甲方”）与作为受托方的某某测试实验室（以下简称“乙方”）签订。
+一、双方的义务
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "某某测试实验室", "vendor")]
+
+
+def test_role_label_then_short_name_and_a_guarantor():
+    doc = doc_from("""
+融资租赁合同
+出租人：＿＿＿＿＿＿＿（以下简称甲方）
+承租人：＿＿＿＿＿＿＿（以下简称乙方）
+第一条 甲方为乙方购买租赁物件，乙方向甲方支付租金。
+第二条 担保人担保乙方履行本合同。
+甲方：＿＿＿＿＿＿　　　　　　　　乙方：＿＿＿＿＿＿
+担保人：＿＿＿＿＿＿
+""")
+    assert summary(doc) == [("甲方", "", "vendor"), ("乙方", "", "customer"), ("担保人", "", "unknown")]
+    check_evidence(doc)
+
+
+@pytest.mark.parametrize("vendor, customer", [("出租人", "承租人"), ("保管人", "存货人"), ("咨询者", "委托方"),
+                                              ("中介方", "委托方")])
+def test_role_labels_of_model_texts(vendor, customer):
+    doc = doc_from(f"""
+合同
+{vendor}：
+{customer}：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [(vendor, "", "vendor"), (customer, "", "customer")]
+
+
+def test_captions_before_the_short_name_give_roles_not_names():
+    doc = doc_from("""
+设计合同
+发包方（以下称甲方）：
+设计方（以下称乙方）：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+    doc = doc_from("""
+广告发布合同
+广告客户或代理单位名称（以下称甲方）：\t 广告发布单位名称（以下称乙方）：\t 双方签订本合同。
+一、双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+
+
+@pytest.mark.parametrize("a, b", [("甲方（委托方）", "乙方（服务方）"), ("甲方（餐饮服务接受方）", "乙方（餐饮服务提供方）"),
+                                  ("用工单位（甲方）：", "派遣单位（乙方）："), ("委托方（甲方）：", "受托方（乙方）：")])
+def test_label_and_role_word_in_brackets_either_way(a, b):
+    doc = doc_from(f"""
+服务合同
+{a}
+名称：
+{b}
+名称：
+第一条 双方应诚信履约。
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor")]
+
+
+def test_a_hint_in_the_bracket_marks_the_name_as_still_to_come():
+    doc = doc_from("""
+咨询服务合同（范本）
+本合同由委托咨询者（委托咨询方名称，以下简称为委托方）为一方，××国际咨询公司（以下简称咨询者）为另一方签订。
+１．定义
+ａ）“委托方”指×××（委托方名称）；
+ｂ）“咨询者”指×××（咨询者名称）；
+""")
+    assert summary(doc) == [("委托方", "", "customer"), ("咨询者", "", "vendor")]
+
+
+def test_parties_after_the_first_clause_only_from_form_lines():
+    doc = doc_from("""
+数据服务合同
+甲方（委托方）：
+乙方（中介方）：
+第一条 乙方向甲方提供中介服务。
+丙方：
+丁方：
+第二条 通知
+甲方：北京市某某区某某路1号
+""")
+    assert summary(doc) == [("甲方", "", "customer"), ("乙方", "", "vendor"), ("丙方", "", "unknown"),
+                            ("丁方", "", "unknown")]
+
+
+def test_the_side_that_runs_the_platform_provides_it():
+    doc = doc_from("""
+开发者服务协议
+甲方：某某游戏有限公司
+乙方：某某网络科技有限公司
+第一条 运营平台指由乙方设立的某某游戏运营平台。
+第二条 甲方负责提供和维护硬件资源，甲方应提供技术支持，甲方应提供客户服务，甲方负责提供游戏资料。
+第三条 乙方负责为游戏提供宣传与推广。
+""")
+    assert summary(doc) == [("甲方", "某某游戏有限公司", "customer"), ("乙方", "某某网络科技有限公司", "vendor")]
+    check_evidence(doc)
+
+
+def test_what_a_side_is_called_outweighs_any_count_of_duties():
+    doc = doc_from("""
+委托测试合同
+甲方（委托方）：某某软件有限公司
+乙方（受托方）：某某测试中心
+第一条 甲方应提供软件，甲方应提供资料，甲方应提供设备，甲方应提供系统，甲方应提供技术说明，甲方应提供方案。
+第二条 甲方应提供培训，甲方应提供文件，甲方应提供产品，甲方应提供平台账号，甲方应提供服务器，甲方应提供支持。
+第三条 乙方应出具测试报告。乙方自行支付差旅费用，乙方自行支付住宿费用，乙方自行支付设备运输费用。
+""")
+    assert summary(doc) == [("甲方", "某某软件有限公司", "customer"), ("乙方", "某某测试中心", "vendor")]
+
+
+def test_a_definition_that_points_back_names_nobody():
+    doc = doc_from("""
+服务级别协议
+1. “客户”指签订本协议的机构。
+2. “供应商”指客户协议上载明的供应商实体。
+3. 供应商应向客户提供服务，客户应支付服务费。
+""")
+    assert summary(doc) == [("客户", "", "customer"), ("供应商", "", "vendor")]
+
+
+# Terms written to 您/用户/客户: the customer is the word the terms address, the vendor the name beside it.
+_YOU = "您应遵守本条款。您应按时付费。您应保管好账户。"
+
+
+@pytest.mark.parametrize("opening, vendor", [
+    ("某某云智能助手服务条款（以下简称“本服务条款”）是某某云与您就本服务签订的协议。", ("某某云", "")),
+    ("本协议由本协议接受方与上海某某网络科技有限公司（以下简称“某某云”或“我们”，某某集团的子公司）签订。",
+     ("某某云", "上海某某网络科技有限公司")),
+    ("版权所有 (c) 2001-2023，某某云计算（北京）有限责任公司\n用户须知：本协议是您与某某云公司之间的法律协议。",
+     ("某某云公司", "某某云计算（北京）有限责任公司")),
+    ("如果您利用{{ site.title }}提供的服务经营网站，应取得许可。", ("{{ site.title }}", "")),
+    ("本服务协议是某某科技（深圳）有限公司（以下简称为“某某科技”）向用户（下称为“您”）提供的服务。",
+     ("某某科技", "某某科技（深圳）有限公司")),
+])
+def test_terms_addressed_to_you(opening, vendor):
+    doc = doc_from(f"服务条款\n{opening}\n1. 服务内容\n1.1 {_YOU}")
+    assert summary(doc) == [(vendor[0], vendor[1], "vendor"), ("您", "", "customer")]
+    check_evidence(doc)
+
+
+def test_terms_addressed_to_users_or_customers():
+    doc = doc_from("""
+服务条款
+“某某云服务”（以下简称“本服务”）是由北京某某科技有限公司（以下简称本公司）向用户提供的云服务。
+1、用户不得滥用本服务。用户须遵守法律。用户须保管账户。
+""")
+    assert summary(doc) == [("本公司", "北京某某科技有限公司", "vendor"), ("用户", "", "customer")]
+    doc = doc_from("""
+CDN服务等级协议
+本服务等级协议（以下简称“SLA”）规定了某某互联向客户提供的CDN服务的可用性。
+1.定义 客户某一某某互联账号下的请求。客户可获得赔偿。客户应申请。
+""")
+    assert summary(doc) == [("某某互联", "", "vendor"), ("客户", "", "customer")]
+    doc = doc_from("""
+虚拟机的服务级别协议
+本服务级别协议由某某互联制定，与客户从某某互联处购买服务所依据的协议相关。
+一、定义
+1. “客户”指签订本协议的机构。
+2. 客户可申请服务抵扣。客户应提交索赔。
+""")
+    assert summary(doc) == [("某某互联", "", "vendor"), ("客户", "", "customer")]
+
+
+def test_english_opening_with_defined_names():
+    doc = doc_from("""
+WEB SITE HOSTING AGREEMENT
+This AGREEMENT ("this Agreement") is entered into by and between Acme Widgets, a Delaware corporation \
+("the Customer"), and NetHost Systems, a Florida corporation ("NetHost").
+SERVICES
+NetHost will provide hosting services. The Customer is responsible for paying NetHost the monthly fee.
+""")
+    assert summary(doc) == [("the Customer", "Acme Widgets", "customer"), ("NetHost", "NetHost Systems", "vendor")]

@@ -369,6 +369,13 @@ _MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _MD_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _MD_STRONG = re.compile(r"\*\*(.+?)\*\*")
+# A "**" left over after pairing on its line opens or closes a bold span that runs over several
+# lines (a clause "**8.1 …" whose span closes three clauses later): it is markup when it touches
+# text on one side. "a ** b", with space on both sides, is a literal pair of stars.
+_MD_STRONG_EDGE = re.compile(r"\*\*(?=\S)|(?<=\S)\*\*")
+# Italics "*1. 服务。*": a single star touching text inside, on one line. A lone star ("*以上信息
+# 可由双方协商") is a footnote mark, not markup, and stays.
+_MD_EMPHASIS = re.compile(r"(?<!\*)\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?!\*)")
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
@@ -386,6 +393,15 @@ def _strip_markdown(line: str) -> tuple[str | None, str]:
     if line.strip().startswith("|") and line.strip().endswith("|"):
         cells = [cell.strip() for cell in line.strip()[1:-1].split("|")]
         line, kind = " ".join(cell for cell in cells if cell), "table"
-    line = _MD_STRONG.sub(r"\1", line)
-    line = _MD_LINK.sub(r"\1", line)
-    return _MD_ESCAPE.sub(r"\1", line), kind
+    # Escaped characters ("\\*") are text: the markup is read only between them.
+    pieces = _MD_ESCAPE.split(line)
+    pieces[::2] = [_strip_inline(piece) for piece in pieces[::2]]
+    return "".join(pieces), kind
+
+
+def _strip_inline(text: str) -> str:
+    """Links, bold and italics of a stretch of a line without escapes, as they render."""
+    text = _MD_LINK.sub(r"\1", text)
+    text = _MD_STRONG.sub(r"\1", text)
+    text = _MD_STRONG_EDGE.sub("", text)
+    return _MD_EMPHASIS.sub(r"\1", text)

@@ -8,42 +8,27 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
+from .party_terms import Given, addressed_terms, english_opening
+from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,
+                          names_nobody, neutral, role_of_words, short_description, split_role_lead)
 from ..model.parties import Parties, Party
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Document
 
-# Labels a contract calls its sides by, with the role the label itself implies (None: neutral).
-LABEL_ROLES: dict[str, str | None] = {
-    "甲方": None, "乙方": None, "丙方": None, "丁方": None,
-    "委托方": "customer", "受托方": "vendor", "委托人": "customer", "受托人": "vendor",
-    "买方": "customer", "卖方": "vendor", "买受人": "customer", "出卖人": "vendor",
-    "采购方": "customer", "采购人": "customer", "供应方": "vendor", "供应商": "vendor", "供货方": "vendor",
-    "发包方": "customer", "发包人": "customer", "承包方": "vendor", "承包人": "vendor",
-    "需方": "customer", "供方": "vendor",
-    "用户": "customer", "客户": "customer", "服务商": "vendor", "服务方": "vendor",
-    "服务提供方": "vendor", "服务提供商": "vendor", "开发方": "vendor", "研究开发方": "vendor",
-    "许可方": "vendor", "被许可方": "customer", "出租方": "vendor", "承租方": "customer",
-    "订阅方": "customer", "订购方": "customer", "使用方": "customer", "委托单位": "customer",
-    "Party A": None, "Party B": None, "Party C": None,
-    "Customer": "customer", "Client": "customer", "Buyer": "customer", "Purchaser": "customer",
-    "Licensee": "customer", "Supplier": "vendor", "Vendor": "vendor", "Service Provider": "vendor",
-    "Provider": "vendor", "Seller": "vendor", "Contractor": "vendor", "Licensor": "vendor", "Developer": "vendor",
-}
-# Labels that are common words too (用户画像, customer data): trusted only from a header line, a
-# definition or "以下简称", never from counting.
-_WEAK_LABELS = frozenset(k for k in LABEL_ROLES if k not in ("甲方", "乙方", "丙方", "丁方", "Party A", "Party B", "Party C")
-                         and k not in ("委托方", "受托方", "委托人", "受托人", "发包方", "承包方", "需方", "供方", "买方", "卖方"))
 _COUNTED = ("甲方", "乙方", "丙方", "Party A", "Party B", "Party C")
-
-_ALL = "|".join(sorted((re.escape(k) for k in LABEL_ROLES), key=len, reverse=True))
+_ALL = ALL_LABELS
 _Q_OPEN, _Q_CLOSE = "[“\"「『']?", "[”\"」』']?"
-# "甲方（订阅方）：某某公司": the bracket may hold a second label or any short role word.
-_HEADER = re.compile(rf"^({_ALL})\s*(?:\(\s*(?!盖章|签字|签章|公章|签名)([^()]{{1,8}}?)\s*\))?\s*[:：]\s*(.*)$")
+# One "甲方（订阅方）：" of a header line; a line may hold two ("甲方：某某　　乙方：某某").
+_HEAD = re.compile(rf"({_ALL})\s*(?:\(\s*([^()]{{1,12}}?)\s*\))?\s*[:：]")
+# "甲方（委托方）" alone on its line, no colon: a header whose name follows on the next lines.
+_HEAD_ONLY = re.compile(rf"({_ALL})\s*\(\s*([^()]{{1,12}}?)\s*\)")
+_BRACKET_LEAD = re.compile(rf"^(?:以下简称|以下称|下称|简称)为?\s*{_Q_OPEN}|{_Q_CLOSE}$")
+_SEAL = re.compile(r"章|签|seal|sign", re.I)
 # "某某公司（以下简称“甲方”）": the anchor is searched, the name read backwards from it.
-_SHORT_NAME = re.compile(rf"\(\s*(?:以下简称|以下称|下称|简称)\s*[:：]?\s*{_Q_OPEN}({_ALL}){_Q_CLOSE}\s*[),，]")
-_NAME_START = re.compile(r"^.*[\n:：，,。;；)]\s*|^\s*")
-_NAME_LEAD = re.compile(r"^(?:本合同由|本协议由|由|与|和|及|是|为)\s*")
+# "委托咨询者（委托咨询方名称，以下简称为委托方）": a hint in the bracket says the name is still to come.
+_SHORT_NAME = re.compile(rf"\(\s*([^()]*?(?:名称|全称)[,，]\s*)?(?:以下简称|以下称|下称|简称)为?\s*[:：]?\s*"
+                         rf"{_Q_OPEN}({_ALL}){_Q_CLOSE}\s*[),，]")
 _SHORT_NAME_EN = re.compile(
     rf"([A-Z][^()\n]{{1,80}}?)\s*\(\s*(?:hereinafter|the)?\s*(?:referred to as|called)?\s*(?:the\s*)?"
     rf"{_Q_OPEN}({_ALL}){_Q_CLOSE}\s*\)", re.I)
@@ -55,10 +40,6 @@ _DEFINITIONS = (
 )
 _BETWEEN = re.compile(r"\b(?:by and between|between|and)\s+|,\s*", re.I)
 _DEFINITION_EN = re.compile(rf"[“\"]({_ALL})[”\"]\s*(?:means|shall mean|refers to)\s*([^.;\n]{{2,120}})", re.I)
-_NAME_END = re.compile(r"\s{2,}|\(\s*(?:以下简称|以下称|下称|简称|hereinafter|盖章|签章|公章|签字|seal|signature)|[，,。;；]", re.I)
-
-_VENDOR_CUES = re.compile(r"提供|开发|交付|供货|供应|销售|承接|承包|受托|服务商|服务提供|出卖|许可|provid|supplier|develop|deliver|sell", re.I)
-_CUSTOMER_CUES = re.compile(r"需要|采购|购买|委托|使用|接受|所有者|需方|客户|用户|发包|买受|purchas|buy|receiv|customer|client", re.I)
 
 # Duties: who pays the fees, who supplies the goods or the service.
 # No IGNORECASE in the two searches over the whole text: it makes Python's re many times slower.
@@ -75,15 +56,22 @@ _PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|
 _MARKERS = ("向", "给", "对", "为", "按照", "按", "根据", "依照", "依据", "与", "和", "及", "经", "接到", "协助", "配合",
             "to ", "for ", "from ", "with ", "by ", "of ")
 _SENTENCE_END = re.compile(r"[。；;\n!?！？]")
+# "在乙方运营管理的平台上", "由乙方设立的【某某】游戏运营平台": the side that runs the platform the
+# other one does business on provides it.
+_PLATFORM_BEFORE = r"(?:在|通过|由)"
+_PLATFORM_AFTER = r"(?:设立|运营|经营|管理)+的?[^。；;\n，,]{0,15}?平台"
+# What a side says of itself outweighs any count of duties: a label, a definition or a platform is
+# worth more than all the duties read (at most 2 × _MAX_DUTY_VOTES), which only break a tie.
+_LABEL_WEIGHT, _STATED_WEIGHT = 500, 300
 
 
 @dataclass(slots=True)
 class _Side:
     label: str
-    name: str = ""
-    alias: str = ""
+    name: tuple[int, int] = (-1, -1)  # the name's span in the text
     first: int = 0
     line_end: int = -1  # end of the header line "委托方：某某公司", when there is one
+    aliases: list[tuple[str, int, int]] = field(default_factory=list)  # role words it is also called by
     score: int = 0  # > 0 vendor, < 0 customer
     evidence: list[tuple[int, int, int, str]] = field(default_factory=list)  # (weight, start, end, role)
 
@@ -92,29 +80,11 @@ class _Side:
         self.evidence.append((weight, start, end, role))
 
 
-# A name left to fill in: ____, {{受托方名称}}, 【甲方名称】, [ ].
-_PLACEHOLDER = re.compile(r"[_＿\-—.\s*×X]*|\{\{[^}]*\}\}|\$\{[^}]*\}|【[^】]*】|\[[^\]]*\]|\([\s_]*\)")
-
-
-def _clean_name(raw: str) -> str:
-    name = _NAME_END.split(raw.strip(), 1)[0].strip()
-    return "" if _PLACEHOLDER.fullmatch(name) else name[:40]
-
-
-def _short_description(text: str) -> str:
-    """A definition's subject kept short: "需要升级…的电商平台所有者" → "电商平台所有者"."""
-    text = text.strip().rstrip("。.;；")
-    if "的" in text:
-        tail = text.rsplit("的", 1)[1]
-        if len(tail) >= 4:
-            return tail[:30]
-    return text[:30]
-
-
 class PartyFinder:
     """Read the parties from the header lines, "以下简称" phrases and definitions, then tell the
     vendor from the customer by the labels themselves (委托方, 供方), the definitions ("提供…服务
-    的公司") and the duties (who pays the fees, who supplies) — in that order of weight."""
+    的公司") and the duties (who pays the fees, who supplies) — in that order of weight. Terms
+    written to 您/用户 with no 甲方/乙方 give the vendor by its name beside the customer's."""
 
     def __init__(self, document: "Document") -> None:
         self.document = document
@@ -131,10 +101,15 @@ class PartyFinder:
 
     def find(self) -> Parties:
         sides = self._discover()
+        if len(sides) < 2 and not any(s.label in STRONG_LABELS for s in sides):
+            terms = addressed_terms(self.text)
+            if terms:  # the terms say who offers them and who uses them: nothing to weigh
+                return Parties(tuple(self._decide([self._given_side(g) for g in terms])))
         if not sides:
             return Parties()
         self._roles_from_labels(sides)
         self._roles_from_definitions(sides)
+        self._roles_from_platforms(sides)
         self._roles_from_duties(sides)
         return Parties(tuple(self._decide(sides)))
 
@@ -144,37 +119,45 @@ class PartyFinder:
         text = self.text
         sides: dict[str, _Side] = {}
 
-        def add(label: str, at: int, name: str = "", alias: str = "", line_end: int = -1) -> None:
+        def add(label: str, at: int, name: tuple[int, int] = (-1, -1), alias: tuple[str, int, int] | None = None,
+                line_end: int = -1) -> None:
             side = sides.get(label)
             if side is None:
-                sides[label] = _Side(label, name, alias, at, line_end)
-                return
-            if not side.name and name:
-                side.name = name
-            if not side.alias and alias:
-                side.alias, side.first, side.line_end = alias, at, line_end
+                side = sides[label] = _Side(label, name, at, line_end)
+            else:
+                if side.name[0] < 0 and name[0] >= 0:
+                    side.name = name
+                if alias and not side.aliases:
+                    side.first, side.line_end = at, line_end
+            if alias and alias[0] != label and all(alias[0] != a for a, _, _ in side.aliases):
+                side.aliases.append(alias)
 
-        for start, end in self._header_regions():
-            offset = start
-            for line in text[start:end].split("\n"):
-                m = _HEADER.match(line.strip())
-                if m:
-                    a, b = m.group(1), m.group(2)
-                    label, alias = (a, b) if b not in LABEL_ROLES or self._count(a) >= self._count(b) else (b, a)
-                    lead = len(line) - len(line.lstrip())
-                    add(label, offset + lead, _clean_name(m.group(3)), alias or "", offset + len(line.rstrip()))
-                offset += len(line) + 1
+        regions = self._header_regions()
+        offset = 0
+        for line in text.split("\n"):
+            if ":" in line or line.endswith(")"):  # a header has its colon, or is "甲方（委托方）" alone
+                in_region = any(a <= offset < b for a, b in regions)
+                for label, at, name, alias, line_end in self._header_line(line, offset, in_region):
+                    add(label, at, name, alias, line_end)
+            offset += len(line) + 1
         for m in _SHORT_NAME.finditer(text):
-            before = text[max(0, m.start() - 60):m.start()]
-            name = _NAME_LEAD.sub("", _NAME_START.sub("", before, count=1))
-            add(m.group(1), m.start() - len(name), _clean_name(name))
+            self._short_name(m, add)
         for m in _SHORT_NAME_EN.finditer(text):
             # "This Agreement is made between ABC Ltd. (hereinafter …) and XYZ Inc. (…)": the name
             # is what follows the last "between" / "and".
-            name = _BETWEEN.split(m.group(1))[-1]
-            add(m.group(2), m.start(1) + m.group(1).rfind(name), _clean_name(name))
+            name = clean_name(_BETWEEN.split(m.group(1))[-1])
+            start = m.start(1) + m.group(1).rfind(name) if name else -1
+            add(m.group(2), start if name else m.start(2), (start, start + len(name)) if name else (-1, -1))
+        for given in english_opening(text):
+            add(given.label, given.at, (given.name_start, given.name_end))
         for start, _, label, description in self._definitions():
-            add(label, start, _short_description(self._before_other_label(description, label)))
+            description = self._before_other_label(description, label)
+            if label in sides and sides[label].name[0] >= 0 or names_nobody(description, label):
+                add(label, start)
+                continue
+            short = short_description(description)
+            at = text.find(short, start)
+            add(label, start, (at, at + len(short)))
         counted_only = not sides
         if len(sides) < 2:
             for label in _COUNTED:
@@ -184,7 +167,75 @@ class PartyFinder:
             found = sorted(sides.values(), key=lambda s: _COUNTED.index(s.label))
         else:
             found = sorted(sides.values(), key=lambda s: s.first)
-        return found if len(found) >= 2 or any(s.name for s in found) else []
+        return found if len(found) >= 2 or any(s.name[0] >= 0 for s in found) else []
+
+    def _header_line(self, line: str, offset: int, in_region: bool):
+        """The sides a header line gives: ``(label, at, name span, alias, line end)`` for "委托方：某某公司",
+        "甲方（委托方）：", "出租人：＿＿（以下简称甲方）", "甲方：某某　　乙方：某某". Outside the header
+        regions only a form line of a neutral label or a guarantor counts ("丙方：", "担保人：＿＿")."""
+        lead = len(line) - len(line.lstrip())
+        stripped = line.strip()
+        heads = [m for m in _HEAD.finditer(stripped)
+                 if m.start() == 0 or stripped[m.start() - 1] in " \t|"]
+        if not heads or heads[0].start() != 0:
+            only = _HEAD_ONLY.fullmatch(stripped)
+            if only is None:
+                return []
+            heads = [only]
+        out = []
+        for i, m in enumerate(heads):
+            a, b = m.group(1), m.group(2)
+            b = _BRACKET_LEAD.sub("", b.strip()) if b else ""
+            if _SEAL.search(b):
+                b = ""
+            rest_start = m.end() if m.re is _HEAD else len(stripped)
+            rest_end = heads[i + 1].start() if i + 1 < len(heads) else len(stripped)
+            rest = stripped[rest_start:rest_end]
+            short = _SHORT_NAME.search(rest)
+            if short is not None:  # "出租人：＿＿（以下简称甲方）": 甲方 is the label, 出租人 its role word
+                a, b, rest = short.group(2), a, rest[:short.start()]
+            if b in LABEL_ROLES or b in BYSTANDERS:
+                # The label is the one the text goes on using; on a tie, 甲方 rather than 委托方.
+                label, alias = (a, b) if (self._count(a), neutral(a)) >= (self._count(b), neutral(b)) else (b, a)
+            else:
+                label, alias = a, b
+            name = clean_name(rest)
+            at = offset + lead + m.start()
+            name_span = (-1, -1)
+            if name:
+                name_at = offset + lead + rest_start + rest.find(name)
+                name_span = (name_at, name_at + len(name))
+            if not in_region and (name or not (neutral(label) or label in BYSTANDERS)):
+                return []
+            out.append((label, at, name_span, (alias, at, offset + lead + m.end()) if alias else None,
+                        offset + len(line.rstrip())))
+        return out
+
+    def _short_name(self, m: re.Match, add) -> None:
+        """"某某公司（以下简称“甲方”）", "委托方 «Client»（以下简称“甲方”）", "作为受托方的某某（以下简称“乙方”）",
+        and a caption "发包方（以下称甲方）：" / "广告客户或代理单位名称（以下称甲方）：" that names no one."""
+        text = self.text
+        before = text[max(0, m.start() - 60):m.start()]
+        raw = name_before(before)
+        raw_at = m.start() - len(before) + before.rfind(raw) if raw else m.start()
+        label = m.group(2)
+        if m.group(1):  # "委托咨询者（委托咨询方名称，…）": a stand-in for the name, still to be filled in
+            raw = ""
+        if re.match(r"\s*[:：]", text[m.end():]):
+            # A caption before a blank: its words may say the role, there is no name.
+            add(label, raw_at, alias=(raw, raw_at, raw_at + len(raw)) if raw and role_of_words(raw) else None)
+            return
+        role_word, rest = split_role_lead(raw)
+        name = clean_name(rest)
+        name_at = raw_at + raw.find(rest) + rest.find(name) if name else -1
+        alias = (role_word, raw_at, raw_at + len(role_word)) if role_word else None
+        add(label, name_at if name else m.start(2), (name_at, name_at + len(name)) if name else (-1, -1), alias)
+
+    def _given_side(self, given: Given) -> _Side:
+        side = _Side(given.label, (given.name_start, given.name_end), given.at)
+        if given.role:
+            side.vote(given.role, _LABEL_WEIGHT, *given.cue)
+        return side
 
     def _definitions(self) -> list[tuple[int, int, str, str]]:
         """Every definition of a label: ``(start, end, label, description)``, in text order."""
@@ -192,7 +243,7 @@ class PartyFinder:
             found = {m.start(): (m.start(), m.end(), m.group(1), m.group(2))
                      for p in (*_DEFINITIONS, _DEFINITION_EN) for m in p.finditer(self.text)
                      # "最终用户是指…" defines a word, not a party: common words need quotes.
-                     if p is not _DEFINITIONS[1] or m.group(1) not in _WEAK_LABELS}
+                     if p is not _DEFINITIONS[1] or m.group(1) not in WEAK_LABELS}
             self._found_definitions = [found[k] for k in sorted(found)]
         return self._found_definitions
 
@@ -223,12 +274,15 @@ class PartyFinder:
 
     def _roles_from_labels(self, sides: list[_Side]) -> None:
         for side in sides:
-            for label in (side.label, side.alias):
-                role = LABEL_ROLES.get(label) if label else None
-                if role:
-                    at = self.text.find(label, side.first)
-                    side.vote(role, 5, side.first if side.line_end > 0 else at,
-                              side.line_end if side.line_end > 0 else at + len(label))
+            own = LABEL_ROLES.get(re.sub(r"^the\s+", "", side.label, flags=re.I))
+            at = self.text.find(side.label, side.first)
+            words = [(side.label, own, at, at + len(side.label))]
+            words += [(word, role_of_words(word), start, end) for word, start, end in side.aliases]
+            for word, role, start, end in words:
+                if role and side.label not in BYSTANDERS:
+                    # A header line ("委托方：某某公司") is the evidence, else the word itself.
+                    span = (side.first, side.line_end) if side.line_end > 0 else (start, end)
+                    side.vote(role, _LABEL_WEIGHT, *span)
 
     def _roles_from_definitions(self, sides: list[_Side]) -> None:
         by_label = {s.label: s for s in sides}
@@ -236,12 +290,18 @@ class PartyFinder:
             side = by_label.get(label)
             if side is None:
                 continue
-            description = self._before_other_label(description, side.label)
-            vendor, customer = _VENDOR_CUES.search(description), _CUSTOMER_CUES.search(description)
-            if vendor and (not customer or vendor.start() < customer.start()):
-                side.vote("vendor", 3, start, end)
-            elif customer:
-                side.vote("customer", 3, start, end)
+            role = role_of_words(self._before_other_label(description, side.label))
+            if role:
+                side.vote(role, _STATED_WEIGHT, start, end)
+
+    def _roles_from_platforms(self, sides: list[_Side]) -> None:
+        """The side that sets up or runs the platform ("由乙方设立的…运营平台") provides it."""
+        for side in sides:
+            if side.label in BYSTANDERS:
+                continue
+            m = re.search(_PLATFORM_BEFORE + re.escape(side.label) + _PLATFORM_AFTER, self.text)
+            if m:
+                side.vote("vendor", _STATED_WEIGHT, m.start() + 1, m.end())
 
     def _roles_from_duties(self, sides: list[_Side]) -> None:
         by_label = {s.label: s for s in sides}
@@ -299,12 +359,13 @@ class PartyFinder:
 
     def _decide(self, sides: list[_Side]) -> list[Party]:
         roles = {s.label: "unknown" for s in sides}
-        ranked = sorted(sides, key=lambda s: s.score)
-        low, high = ranked[0], ranked[-1]
-        if high.score > low.score:
-            if high.score > 0 or len(sides) == 2:
+        # A guarantor signs beside one side; the two who trade are told apart among the rest.
+        ranked = sorted((s for s in sides if s.label not in BYSTANDERS), key=lambda s: s.score)
+        if ranked and ranked[-1].score > ranked[0].score:
+            low, high = ranked[0], ranked[-1]
+            if high.score > 0 or len(ranked) == 2:
                 roles[high.label] = "vendor"
-            if low.score < 0 or len(sides) == 2:
+            if low.score < 0 or len(ranked) == 2:
                 roles[low.label] = "customer"
         out = []
         original = self.document.text
@@ -323,5 +384,6 @@ class PartyFinder:
                     _, start, end, _ = other
                     end = min(end, start + 60)
                     quote = original[start:end]
-            out.append(Party(side.label, side.name, role, start, end, quote))
+            name = original[side.name[0]:side.name[1]] if side.name[0] >= 0 else ""
+            out.append(Party(side.label, name, role, start, end, quote))
         return out
