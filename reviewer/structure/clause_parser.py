@@ -68,15 +68,21 @@ _ANNEX = re.compile(rf"(?:附件|附录|附表)\s*({_CN_NUM}|\d+)?|"
                     r"(?:ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s*([A-Z]|\d+)?\b")
 _ANNEX_OPENERS = frozenset("附AaSsEeＡａＳｓＥｅ")
 _SIGNATURE = re.compile(
-    r"[^。;；]{0,20}?\((?:盖章|签章|公章|签字|签名|签字或盖章|签字盖章|签字并盖章|盖章或签字|签章处|盖章处|签字处|合同专用章)\)"
+    r"[^。;；]{0,20}?\((?:盖章|签章|公章|签字|签名|签字或盖章|签字盖章|签字并盖章|盖章或签字|签章处|盖章处|签字处|合同专用章|章)\)"
     r"|(?:法定代表人|法人代表|授权代表|委托代理人|签字代表)[^。;；:：]{0,12}?\((?:签字|签名|签章|盖章)\)"
-    r"|(?:签订|签署|签约|签字)日期\s*[:：]"
-    r"|\(?(?:(?:本页)?以下(?:无正文|为签署页|为签字页)|本页无正文|此页无正文)"
-    r"|签署页|签字页"
-    r"|IN WITNESS WHEREOF|(?:Signature|Signed by|Authorized Signatory)\s*[:：]"
+    r"|(?:签订|签署|签约|签字)(?:日期|时间)\s*[:：]"
+    r"|(?:代表签字|单位盖章|签字盖章|签字|盖章)\s*[:：]"
+    r"|\(?(?:(?:本页)?以下(?:无(?:合同)?正文|为签署页|为签字页)|本页无正文|此页无正文|正文完|全文完)"
+    r"|签署页|签字页|签字盖章页"
+    r"|IN WITNESS WHEREOF|(?:Signature|Signed by|Authorized Signatory)\s*[:：]|By:\s*/s/"
     r"|Party [AB]\s*\((?:Seal|Signature|Stamp)", re.I)
-_SIGN_SOFT = re.compile(r"(?:法定代表人|法人代表|授权代表|委托代理人|签字代表|负责人|日期|地址|Name|Title|Date|By)\s*[:：]", re.I)
-_PARTY_LINE = re.compile(r"(?:甲方|乙方|丙方|委托方|受托方|委托人|受托人|买方|卖方|采购方|供应方|发包方|承包方|需方|供方"
+# The closing line of published terms: the issuer, the date, or both.
+_DATELINE = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*)?[^，,。；;：:]{2,30}?(?:公司|集团|研究院|实验室|中心)"
+                       r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_SIGN_SOFT = re.compile(r"(?:法定代表人|法人代表|授权代表|委托代理人|签字代表|负责人|日期|地址|通讯地址|联系地址|联系电话|电话"
+                        r"|传真|开户银行|开户行|账号|帐号|邮政编码|电子邮箱|住所|职务|Name|Title|Date|By)\s*[:：]", re.I)
+_PARTY_LINE = re.compile(r"(?:[甲乙丙][ \u3000]?方|委托方|受托方|委托人|受托人|买方|卖方|采购方|供应方|发包方|承包方|需方|供方"
+                         r"|存货人|保管人|出租人|承租人|出卖人|买受人|用工单位|派遣单位"
                          r"|Party [ABC])\s*(?:\([^)]{0,8}\))?\s*[:：]", re.I)
 # Sentence punctuation: a line containing any is not a heading.
 _NOT_TITLE = re.compile(r"[。；;，,：:！!？?]")
@@ -98,6 +104,8 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
+# What conversions leave on a line of its own: a page number, a Word field (PAGE, — PAGE \* MERGEFORMAT 1 —).
+_RESIDUE = re.compile(r"\s*(?:[—–\-]*\s*PAGE\s*(?:\\\*\s*MERGEFORMAT)?\s*\d*\s*[—–\-]*|\d{1,3})\s*")
 _GAP_INSIDE = re.compile(r"\s{2,}|\t|\|")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
 _WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
@@ -205,6 +213,13 @@ def _classify(line: _Line, folded: str) -> None:
         return
 
 
+def _mostly_latin(text: str) -> bool:
+    """True for an English (or other Latin-script) contract: its section headings may be in capitals."""
+    sample = text[:20000]
+    cjk = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    return cjk < len(sample) * 0.05
+
+
 def _close_to_markdown_parent(stack: list[tuple[str, int]], floor: int, depth: int) -> None:
     """A markdown heading of ``depth`` closes everything opened since the last shallower heading."""
     for k in range(len(stack) - 1, floor - 1, -1):
@@ -257,9 +272,10 @@ class ClauseParser:
                 i += 1
         lines = []
         text = self.text
+        latin = _mostly_latin(text)
         for i, block in enumerate(doc.blocks):
-            if foreign[i] or block.end <= block.start:
-                continue
+            if foreign[i] or block.end <= block.start or _RESIDUE.fullmatch(text, block.start, block.end):
+                continue  # chrome and spam; a lone page number or a Word field left by a conversion
             line = _Line(i, block.start, block.end)
             first = text[block.start]
             if first in _DISPATCH or "\uff01" <= first <= "\uff5e":
@@ -267,7 +283,7 @@ class ClauseParser:
                 # the whole text would cost more than all the rest of the parse).
                 _classify(line, fold_width(text[block.start:min(block.end, block.start + _PREFIX)]))
             level = block.level if block.kind == "heading" else 0
-            if not level and line.category is None and _CAPS_HEADING.fullmatch(text[block.start:block.end]):
+            if not level and latin and line.category is None and _CAPS_HEADING.fullmatch(text[block.start:block.end]):
                 level = 2  # "TERM AND TERMINATION": an English section heading in capitals
             if level:
                 line.md = level
@@ -687,9 +703,13 @@ class ClauseParser:
             if len(text) <= 80 and _SIGNATURE.match(text):
                 strong = k
         if strong is None:
+            # Published terms close with their issuer and date instead: "2020 年 10 月 某某科技有限公司".
+            last = stop - 1
+            if last >= lowest and last >= pos and _DATELINE.fullmatch(self._fold(lines[last]).strip()):
+                return last
             return None
         start = strong
-        for k in range(strong - 1, max(lowest, strong - 3) - 1, -1):
+        for k in range(strong - 1, max(lowest, strong - 4) - 1, -1):
             text = self._fold(lines[k])
             if len(text) <= 60 and (_PARTY_LINE.match(text) or _SIGN_SOFT.match(text)):
                 start = k

@@ -110,7 +110,8 @@ class TruncatedClauseDetector(RuleType):
 
     def _document_end(self, ctx: "ReviewContext") -> Iterable[Hit]:
         doc = ctx.document
-        spans = ctx.contract_spans
+        text = doc.text
+        spans = [s for s in ctx.contract_spans if not RESIDUE.fullmatch(text[s[0]:s[1]].strip())]
         if not spans:
             return
         start, end = spans[-1]
