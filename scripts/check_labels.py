@@ -36,6 +36,8 @@ TOP_KEYS = {"file", "kind", "perspective", "parties", "must_find", "must_not_fin
 REAL_TOP_KEYS = TOP_KEYS | {"part", "acceptable"}
 LIST_KEYS = ("must_find", "acceptable", "must_not_find")
 ENTRY_KEYS = {"category", "clause", "quote", "note"}
+#: A judgement of a whole-document finding may name the rule it judges (real contracts only).
+REAL_ENTRY_KEYS = ENTRY_KEYS | {"rule"}
 MAX_QUOTE = 20
 
 _CN_NUM = "零〇一二两三四五六七八九十百"
@@ -120,7 +122,9 @@ def check_entry(entry, where: str, text: str, errors: list[str], must: bool, rea
     if not isinstance(entry, dict):
         errors.append(f"{where}: entry is not a mapping")
         return
-    unknown = set(entry) - ENTRY_KEYS
+    unknown = set(entry) - (REAL_ENTRY_KEYS if real else ENTRY_KEYS)
+    if entry.get("rule") is not None and (entry.get("quote") is not None or entry.get("clause") is not None):
+        errors.append(f"{where}: rule may only narrow a whole-document entry (clause and quote null)")
     if unknown:
         errors.append(f"{where}: unknown keys {sorted(unknown)}")
     cat = entry.get("category")
