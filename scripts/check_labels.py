@@ -37,7 +37,7 @@ REAL_TOP_KEYS = TOP_KEYS | {"part", "acceptable"}
 LIST_KEYS = ("must_find", "acceptable", "must_not_find")
 ENTRY_KEYS = {"category", "clause", "quote", "note"}
 #: A judgement of a whole-document finding may name the rule it judges (real contracts only).
-REAL_ENTRY_KEYS = ENTRY_KEYS | {"rule"}
+REAL_ENTRY_KEYS = ENTRY_KEYS | {"rule", "occurrence"}
 MAX_QUOTE = 20
 
 _CN_NUM = "零〇一二两三四五六七八九十百"
@@ -145,8 +145,14 @@ def check_entry(entry, where: str, text: str, errors: list[str], must: bool, rea
         if quote not in text:
             errors.append(f"{where}: quote not in contract text: {quote!r}")
             return
+    occurrence = entry.get("occurrence")
+    if occurrence is not None:
+        if not (isinstance(occurrence, int) and quote is not None and clause is None
+                and 1 <= occurrence <= text.count(quote)):
+            errors.append(f"{where}: occurrence {occurrence!r} must pick one of the quote's places in the text")
+        return
     if clause is None:
-        if quote is not None and text.count(quote) != 1 and not real:
+        if quote is not None and text.count(quote) != 1:
             errors.append(f"{where}: whole-document quote occurs {text.count(quote)} times: {quote!r}")
         return
     regions = regions_of(text, clause)
