@@ -46,13 +46,14 @@ QUALITY_MD = ROOT / "docs" / "QUALITY.md"
 #: The real corpus's first run (2026-12-04), before any rule was changed for it: every finding on the
 #: work part judged; the blind part scored in aggregate only. "traps" counts the labellers' traps.
 REAL_FIRST_RUN = {
-    "work": "recall 148/460 (32.2 %), precision 219/405 (54.1 %), traps 31/277 (11.2 %); with the 154 "
-            "noise findings judged then (each now a trap) 185/431 (42.9 %)",
+    "work": "recall 154/460 (33.5 %; 148/460 = 32.2 % before a blank of spaces touching its quote counted), "
+            "precision 219/405 (54.1 %), traps 31/277 (11.2 %); with the 154 noise findings judged then "
+            "(each now a trap) 185/431 (42.9 %)",
     "blind": "recall 71/214 (33.2 %), traps 18/126 (14.3 %)",
 }
 #: Per category on the work part at the first run: (found, must-find), (correct, shown).
 REAL_FIRST_RUN_RECALL = {
-    "blank": (106, 306), "truncated": (0, 2), "numbering": (1, 1), "cross-reference": (1, 8),
+    "blank": (112, 306), "truncated": (0, 2), "numbering": (1, 1), "cross-reference": (1, 8),
     "foreign-text": (0, 2), "signature": (1, 1), "basis-outdated": (4, 5), "arbitration-invalid": (0, 1),
     "jurisdiction": (0, 4), "governing-law": (9, 9), "ip-ownership": (1, 7), "ip-indemnity": (4, 9),
     "data-protection": (1, 4), "customer-data": (1, 6), "liability-cap": (7, 17), "penalty": (0, 5),
@@ -93,7 +94,7 @@ MAX_FALSE_ALARMS = 0.05
 MIN_PRECISION = 0.90
 #: Floors held by tests/test_real_quality.py on the real work part. They rise to the targets above
 #: (90 % recall and precision, 5 % traps) as the checklist and the parser learn real layouts.
-REAL_FLOORS = {"recall": 0.63, "precision": 0.73, "traps": 0.32}
+REAL_FLOORS = {"recall": 0.63, "precision": 0.76, "traps": 0.28}
 
 
 @dataclass
@@ -468,7 +469,7 @@ def render_real(real: list[FileResult]) -> list[str]:
                      f"{pr.shown} | {pr.correct} | {_pct(f_corr / f_shown) if f_shown else '—'} | "
                      f"{_pct(pr.precision) if pr.shown else '—'} |")
     t, o = total(table), prec["overall"]
-    lines.append(f"| **overall** | {t.must} | 148 | {t.found} | {_pct(t.recall)} | {o.shown} | {o.correct} | "
+    lines.append(f"| **overall** | {t.must} | 154 | {t.found} | {_pct(t.recall)} | {o.shown} | {o.correct} | "
                  f"54.1 % | {_pct(o.precision)} |")
     lines += ["", "Per file (work part):", "", "| labels | recall | traps hit | precision |", "|---|---:|---:|---:|"]
     for r in work:
