@@ -155,3 +155,32 @@ def test_a_mention_in_passing_does_not_type_a_clause():
 def test_parties_are_detected_as_labelled(results):
     """The corpus is reviewed with the parties the tool finds itself; they must be the labelled ones."""
     assert [r.labels.name for r in results if not r.parties_ok] == []
+
+
+# -- judging every finding (the real contracts' precision) -------------------------------------
+
+def test_the_most_specific_label_judges_a_finding(small):
+    at = small.text.index("提交仲裁")
+    finding = _finding("arbitration-invalid", at, at + 4, "10.2", "提交仲裁")
+    anywhere = quality.Label("arbitration-invalid", None, None)
+    here = quality.Label("arbitration-invalid", "10.2", "提交仲裁")
+    assert quality.judge(finding, [anywhere], [here], small) == "noise"
+    assert quality.judge(finding, [here], [anywhere], small) == "correct"
+    assert quality.judge(finding, [], [], small) == "unjudged"
+    assert quality.judge(finding, [here], [here], small) == "noise"  # a contradiction is not credited
+
+
+def test_a_rule_narrows_a_whole_document_judgement(small):
+    finding = _finding("missing-clause", 0, 4, None, "采购合同")
+    notice = quality.Label("missing-clause", None, None, rule="missing-notice-clause")
+    assert quality.judge(finding, [notice], [], small) == "unjudged"
+    assert quality.judge(finding, [quality.Label("missing-clause", None, None, rule="r")], [], small) == "correct"
+
+
+def test_overlapping_blanks_are_shown_once(small):
+    blanks = [_finding("blank", 0, 4, None, "采购合同"), _finding("blank", 2, 6, None, "合同\n1")]
+    result = quality.FileResult(Path("x.yaml"), Path("x.txt"), "customer", blanks, verdicts=["noise", "correct"])
+    units = quality.shown(result)
+    assert len(units) == 1 and units[0].verdict == "correct"
+    counts = quality.precision([result])["overall"]
+    assert (counts.shown, counts.correct) == (1, 1)

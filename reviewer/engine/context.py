@@ -45,6 +45,13 @@ class ReviewContext:
     #: Per-review memo for rule types (units of a scope, …): computed once, shared by every rule.
     cache: dict = field(default_factory=dict)
 
+    @cached_property
+    def language(self) -> str:
+        """"zh", or "en" for a contract written mostly in Latin letters (see reviewer.text.language)."""
+        from ..text.language import document_language
+
+        return document_language(self.document.text)
+
     # -- parties -------------------------------------------------------------------------
 
     @cached_property

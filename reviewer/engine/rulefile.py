@@ -44,6 +44,8 @@ RULE_KEYS: dict[str, Param] = {
     "suggestion": Param(str, default=""),
     "enabled": Param(bool, default=True),
     "perspective": Param(str, choices=PERSPECTIVE_CHOICES, default="any"),
+    "languages": Param(list, default=["zh"],
+                       doc="languages of the contracts the rule can read: zh (Chinese), or any (language-neutral)"),
     "examples": Param(dict),
 }
 EXAMPLE_KEYS = ("fire", "no_fire", "todo")

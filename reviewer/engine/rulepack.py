@@ -82,6 +82,8 @@ class Rule:
     line: int
     origin: dict[str, str] = field(default_factory=dict)  # key → "file:line" that set it
     impl: RuleType | None = None
+    #: Languages of the contracts the rule can read ("zh"); "any" for language-neutral checks.
+    languages: tuple[str, ...] = ("zh",)
 
     @staticmethod
     def fill(template: str, values: dict[str, Any]) -> str:
@@ -93,6 +95,10 @@ class Rule:
 
     def applies_to(self, perspective: str) -> bool:
         return self.perspective in ("any", perspective)
+
+    def reads(self, language: str) -> bool:
+        """Whether the rule can check a contract written in ``language``."""
+        return "any" in self.languages or language in self.languages
 
 
 class ClauseTypes:
@@ -307,7 +313,8 @@ def _build_rule(raw: RawRule, index: int, check: FileChecker, earlier: dict[str,
         perspective=data.get("perspective", "any"),
         examples={k: list(examples.get(k) or []) for k in EXAMPLE_KEYS} if isinstance(examples, dict) else {},
         params=params, source=raw.path, line=raw.line,
-        origin={k: here for k in data if k in RULE_KEYS}, impl=impl)
+        origin={k: here for k in data if k in RULE_KEYS}, impl=impl,
+        languages=tuple(data.get("languages") or ("zh",)))
 
 
 def _apply_override(raw: RawRule, index: int, check: FileChecker, earlier: dict[str, Rule]) -> Rule | None:
@@ -333,6 +340,6 @@ def _apply_override(raw: RawRule, index: int, check: FileChecker, earlier: dict[
     changes = {k: v for k, v in data.items() if k != "id"}
     rule = Rule(**{**base.__dict__, "origin": dict(base.origin)})
     for key, value in changes.items():
-        setattr(rule, key, Severity(value) if key == "severity" else value)
+        setattr(rule, key, Severity(value) if key == "severity" else tuple(value) if key == "languages" else value)
         rule.origin[key] = here
     return rule

@@ -51,6 +51,8 @@ def review(document: "Document", rules: "RuleSet | None" = None, perspective: st
     ctx = ReviewContext(document, perspective, ruleset, review_date or date.today())
     findings: dict[tuple, Finding] = {}
     for rule in ruleset.active_rules(perspective):
+        if not rule.reads(ctx.language):
+            continue  # a Chinese checklist says nothing true about an English contract
         for finding in _findings_of(rule, ctx):
             findings.setdefault((finding.rule, finding.start, finding.end, finding.message), finding)
     ordered = sorted(findings.values(), key=lambda f: f.sort_key)

@@ -19,6 +19,7 @@ _MODULES = (
     "amounts",
     "signature",
     "foreign_text",
+    "language",
 )
 
 

@@ -12,6 +12,8 @@ from ...i18n import tr
 from .base import Hit, Param, RuleType
 from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,
                           next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
+from .blank_forms import (EMPTY_BODY, GUIDANCE, MERGE_FIELD, ROLE_ONLY, SLASH_CHOICE, deeper, is_field_label, is_wide,
+                          label_line_is_empty, signing_regions, wide_gaps)
 from .places import clip, foreign_index, place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -20,15 +22,15 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS = ("underline", "bracket", "mask", "template", "checkbox", "space", "field")
 DEFAULT_HIGH = ["金额", "大写金额", "比例", "期限", "日期"]
 
-_B = r"(?:[_＿]{2,}|[ 　]+|[Xx×]{2,}|【[ 　]*】|（[ 　]*）)"
+_B = r"(?:[_＿]{2,}|[ 　\t]+|[Xx×]{2,}|【[ 　]*】|（[ 　]*）)"
 _YEAR = r"(?:\d{2,4}|[〇零一二三四五六七八九]{4})"
 _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 # A date with at least one blank part: ____年____月____日, 2026年 月 日, （ ）年（ ）月（ ）日.
 # Found from its 年 (a literal the regex engine scans for quickly); the year is read backwards.
-DATE = re.compile(rf"年(?P<m>{_MD}|{_B})[ 　]*月(?P<d>{_MD}|{_B})[ 　]*日")
-YEAR_BEFORE = re.compile(rf"(?P<y>{_YEAR}|{_B})[ 　]*$")
+DATE = re.compile(rf"年(?P<m>{_MD}|{_B})[ 　\t]*月(?P<d>{_MD}|{_B})[ 　\t]*日")
+YEAR_BEFORE = re.compile(rf"(?P<y>{_YEAR}|{_B})[ 　\t]*$")
 UNDERLINE = re.compile(r"[_＿]{2,}(?:[ 　]*[_＿]{2,})*")
-BRACKET = re.compile(r"【[ 　]*】|（[ 　]*）|\[[ 　]+\]|［[ 　]*］|\([ 　]+\)|大写(?:金额)?[:：][ 　]*(?=[)）])")
+BRACKET = re.compile(r"【[ 　]*】|（[ 　]*）|“[ 　]+”|\[[ 　]+\]|［[ 　]*］|\([ 　]+\)|大写(?:金额)?[:：][ 　]*(?=[)）])")
 # XX / ×× / *** standing for a value; digits beside it make it a phone or card mask instead.
 MASK = re.compile(r"[Xx×*＊]{2,}")
 TEMPLATE = re.compile(r"\{\{[^{}\n]{0,80}\}\}|\$\{[^{}\n]{0,80}\}")
@@ -44,8 +46,9 @@ BOX = re.compile(f"[{TICKED}{UNTICKED}]")
 
 # A field label with nothing after it: "合同编号：" at the end of a line, or before the next label.
 # Found from its colon; the label before it is read backwards (see field_label_start).
-FIELD = re.compile(r"[：:](?P<gap>[ 　]*)"
-                   r"(?=$|(?:[\u4e00-\u9fff] ){1,5}[\u4e00-\u9fff][：:]|[\u4e00-\u9fff][^\s：:，。；]{0,9}[：:])", re.M)
+FIELD = re.compile(r"[：:](?P<gap>[ 　\t]*)"
+                   r"(?=$|(?:[\u4e00-\u9fff] ){1,5}[\u4e00-\u9fff][：:]|[\u4e00-\u9fff][^\s：:，。；]{0,9}[：:]"
+                   r"|第[一二三四五六七八九十百零〇两\d]+条)", re.M)
 
 
 @dataclass(slots=True)
@@ -63,8 +66,16 @@ class BlankDetector(RuleType):
     model texts copied from the web or a PDF, a bare space where a value belongs (``向 人民法院起诉``,
     ``有效期至 年 月 日``). One finding per blank, naming what it is for (金额, 期限, 比例, 日期,
     编号 …) from the words around it; a date ``____年____月____日`` is one blank.
+    Model forms add their own: a wide gap (a tab, three spaces) where a value belongs
+    (``租期届满前    日内``), a label with nothing after it before the next article or on a line of its
+    own followed by ``。`` or another label, an empty pair of quotes in a title (``“ ”项目``), a
+    mail-merge field (``«Client»``), guidance left where the value belongs (``一般不超过三年``,
+    ``X个工作日``, ``（一次或分期）``), a choice of units left open (``元/（年/月/日）``).
     Not flagged: stray spaces that line wrapping leaves inside words (``技术 服务``), redaction marks
-    (█, 北京***科技有限公司), a deliberate ``/`` (not applicable), phone masks (133****1728).
+    (█, 北京***科技有限公司), a deliberate ``/`` (not applicable), phone masks (133****1728), the
+    space after a clause number or a list mark (``第七条   标的物…``, ``(i)⇥您不得…``), the gap
+    between two filled fields on one line, and the fields of a signing page or of a box kept for an
+    office (``以下由技术合同登记机构填写``) wherever the form puts them.
 
     Why it matters: a contract signed with a blank price, term or rate has no agreed price, term or
     rate; whoever fills the blank later decides it, and a court must fall back on 民法典 第510–511条.
@@ -104,6 +115,7 @@ class BlankDetector(RuleType):
         text = doc.text
         signature = signature_span(ctx)
         lines = list(ctx.contract_spans)
+        signing = signing_regions([text[a:b] for a, b in lines], [a for a, _ in lines])
         blanks = self._blanks(text, lines)
         groups, unchosen = _checkbox_groups(text, lines)
         if "checkbox" in self.kinds:
@@ -115,7 +127,8 @@ class BlankDetector(RuleType):
                 continue
             if any(s <= blank.start and blank.end <= e for s, e in unchosen):
                 continue  # inside an option the parties did not choose
-            in_signature = signature is not None and signature[0] <= blank.start < signature[1]
+            in_signature = (signature is not None and signature[0] <= blank.start < signature[1]
+                            or any(a <= blank.start < b for a, b in signing))
             if in_signature and self.signature_mode == "skip":
                 continue
             if not in_signature and self.signature_mode == "only":
@@ -171,8 +184,12 @@ class BlankDetector(RuleType):
         def line(i: int) -> tuple[str, int]:
             return text[lines[i][0]:lines[i][1]], lines[i][0]
 
+        line_texts = [text[a:b] for a, b in lines]
+
         if "template" in self.kinds:
             for i, m in matches(TEMPLATE):
+                add(i, m.start(), m.end(), "template", field_name_purpose(m.group()))
+            for i, m in matches(MERGE_FIELD):
                 add(i, m.start(), m.end(), "template", field_name_purpose(m.group()))
         if {"underline", "bracket", "space", "mask"} & self.kinds:
             for i, m in matches(DATE):
@@ -221,14 +238,22 @@ class BlankDetector(RuleType):
                     continue
                 purpose = field_purpose(text[label_start:m.start()])
                 if purpose is None:
-                    if m.end() == lines[i][1] and _empty_form_item(text, lines, i):
+                    at_end = m.end() == lines[i][1]
+                    if at_end and (_empty_form_item(text, lines, i) or label_line_is_empty(line_texts, i)) \
+                            or not at_end and is_wide(m.group("gap") or ""):
                         add(i, label_start, m.end(), "field", "内容")
                     continue
                 whole_line = label_start == lines[i][0] and m.end() == lines[i][1]
-                if whole_line and i + 1 < len(lines) and next_line_is_value(text[lines[i + 1][0]:lines[i + 1][1]]):
-                    continue
+                following = line_texts[i + 1] if i + 1 < len(lines) else ""
+                if whole_line and (next_line_is_value(following) or _ITEM_NUMBER.match(following.strip())):
+                    continue  # 甲方：⏎北京某某公司 holds its value; 甲方：⏎1.保密内容… heads a list
                 add(i, label_start, m.end(), "field", purpose)
+        if "field" in self.kinds:
+            self._form_blanks(text, lines, line_texts, matches, add)
         if "space" in self.kinds:
+            for i, (a, _b) in enumerate(lines):
+                for s, e in wide_gaps(line_texts[i]):
+                    add(i, a + s, a + e, "space", purpose_of(text, a + s, a + e, "space"))
             for i, m in matches(SPACE):
                 if m.start() == lines[i][0] or m.end() == lines[i][1]:
                     continue  # a space blank sits between two characters
@@ -237,6 +262,27 @@ class BlankDetector(RuleType):
                 if purpose:
                     add(i, m.start(), m.end(), "space", purpose)
         return out
+
+
+    @staticmethod
+    def _form_blanks(text, lines, line_texts, matches, add) -> None:
+        """Model-form places with no value: a clause whose body is only "。", a party role with no
+        name after it, guidance left where the value belongs, a choice of units left open."""
+        for i, content in enumerate(line_texts):
+            stripped = content.strip()
+            if label_line_is_empty(line_texts, i):
+                lead = len(content) - len(content.lstrip())
+                add(i, lines[i][0] + lead, lines[i][1], "field", "内容")
+            elif EMPTY_BODY.match(stripped) and i > 0 and not line_texts[i - 1].rstrip().endswith(("：", ":")) \
+                    and not EMPTY_BODY.match(line_texts[i - 1].strip()):
+                add(i - 1, lines[i - 1][0], lines[i - 1][1], "field", "内容")
+            elif ROLE_ONLY.match(stripped):
+                add(i, lines[i][0], lines[i][1], "field", "名称")
+        for i, m in matches(GUIDANCE):
+            add(i, m.start(), m.end(), "guidance")
+        for i, m in matches(SLASH_CHOICE):
+            if not re.search(r"盖章|签字|签名|签章|和/或|或者", m.group()):
+                add(i, m.start(), m.end(), "choice", "选项")
 
 
 _ITEM_NUMBER = re.compile(r"^(?:\d+[.．、]|[(（]\d+[)）]|[一二三四五六七八九十]+、)")
@@ -248,11 +294,13 @@ def _empty_form_item(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     empty. Followed by its own list or text it is a heading, and not a blank."""
     line = text[lines[i][0]:lines[i][1]]
     number = _ITEM_NUMBER.match(line)
-    if number is None or not looks_like_form_label(line):
+    if number is None or not looks_like_form_label(line) or not is_field_label(line):
         return False
     if i + 1 >= len(lines):
         return True
     following = text[lines[i + 1][0]:lines[i + 1][1]]
+    if deeper(line, following):
+        return False
     shape = re.sub(r"\d+|[一二三四五六七八九十]+", "N", number.group())
     next_number = _ITEM_NUMBER.match(following)
     if next_number is not None:
@@ -392,6 +440,10 @@ def _shown(blank: str, kind: str) -> str:
         return tr("冒号后为空", "nothing after the colon")
     if kind == "checkbox":
         return tr("选项均未勾选", "no option ticked")
+    if kind == "guidance":
+        return tr("此处仍是填写提示", "still the form's guidance")
+    if kind == "choice":
+        return tr("未选定其中一项", "no option chosen")
     if kind == "date" and not blank.replace("年", "").replace("月", "").replace("日", "").strip():
         return tr("年、月、日处只有空格", "only spaces for year, month and day")
     return blank

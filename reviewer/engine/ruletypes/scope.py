@@ -25,6 +25,30 @@ def clause_units(ctx: "ReviewContext") -> list["Clause"]:
     return cache["clause_units"]
 
 
+def own_text(ctx: "ReviewContext") -> list[tuple[int, int, "Clause"]]:
+    """The text of a clause with sub-clauses that none of them holds: the body between its heading
+    and its first sub-clause (``4. 验收 ⏎ 承租人…视为验收合格。⏎ (1) …``), or after its last one."""
+    cache = ctx.cache
+    if "own_text" not in cache:
+        tree = ctx.document.clauses
+        text = ctx.document.text
+        children: dict[int, list] = {}
+        for n in tree:
+            if n.kind in ("chapter", "clause") and n.parent is not None:
+                children.setdefault(n.parent, []).append(n)
+        out = []
+        for n in tree:
+            kids = children.get(n.index)
+            if n.kind not in ("chapter", "clause") or not kids:
+                continue
+            first, last = min(k.start for k in kids), max(k.end for k in kids)
+            for lo, hi in ((max(n.body_start, n.start), first), (last, n.end)):
+                if hi - lo > 8 and text[lo:hi].strip():
+                    out.append((lo, hi, n))
+        cache["own_text"] = out
+    return cache["own_text"]
+
+
 def units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None = None,
           not_clause_types: list[str] | None = None) -> list[tuple[int, int, "Clause | None"]]:
     """Spans to search, as ``(start, end, clause)`` in document order, filtered by clause type.
@@ -57,6 +81,13 @@ def _units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None,
             continue
         start = node.body_start if scope == "body" else node.start
         out.append((start, node.end, node))
+    if scope in ("clause", "body"):
+        for lo, hi, node in own_text(ctx):
+            types = ctx.types_of(node)
+            if clause_types and not (types & set(clause_types)) or _excluded(ctx, node, not_clause_types):
+                continue
+            out.append((lo, hi, node))
+        out.sort(key=lambda u: u[0])
     return out
 
 

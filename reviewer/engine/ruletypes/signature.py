@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ...i18n import tr
 from .base import Hit, Param, RuleType
+from .blank_forms import signing_regions
 from .places import place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,15 +41,21 @@ class SignatureDetector(RuleType):
     params = {
         "check": Param(str, choices=("block", "date"), default="block",
                        doc="block: the contract has no signature block; date: the block has no place for the date"),
+        "unless_document": Param(list, default=[], regex=True,
+                                 doc="no finding when the contract says one of these (terms accepted online, "
+                                     "an annex of a main agreement)"),
     }
 
     def setup(self) -> None:
         self.what = self.options.get("check") or "block"
+        self.unless = [re.compile(p) for p in self.options.get("unless_document") or []]
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
         doc = ctx.document
         spans = ctx.contract_spans
         if not spans or not doc.text[spans[0][0]:spans[-1][1]].strip():
+            return
+        if any(rx.search(doc.text) for rx in self.unless):
             return
         block = signature_span(ctx)
         lines = [] if block is None else [(s, e) for s, e in spans if block[0] <= s < block[1]]
@@ -56,6 +63,8 @@ class SignatureDetector(RuleType):
         if not SIGNING.search(block_text):
             block = None
         if self.what == "block":
+            if block is None and any(SIGNING.search(doc.text[a:b]) for a, b in _signing_pages(ctx)):
+                return  # a signing page the form put elsewhere (before its general terms, before a registry box)
             if block is None:
                 start, end = spans[-1]
                 yield Hit(start, end, {"clause": None, "place": place_of(ctx, start),
@@ -66,3 +75,9 @@ class SignatureDetector(RuleType):
         if DATE_PLACE.search(block_text) or HEADER_DATE.search(doc.text[:block[0]]):
             return
         yield Hit(lines[0][0], lines[0][1], {"clause": None, "place": tr("签署页", "the signature block")})
+
+
+def _signing_pages(ctx: "ReviewContext") -> list[tuple[int, int]]:
+    text = ctx.document.text
+    spans = ctx.contract_spans
+    return signing_regions([text[a:b] for a, b in spans], [a for a, _ in spans])

@@ -102,6 +102,7 @@ class TruncatedClauseDetector(RuleType):
             others = len(found) - 1
             for node, start, end, is_closed in found:
                 if is_closed:
+                    yield from _ends_before_its_content(ctx, node, start, end)
                     continue
                 consistent = others >= 3 and closed >= self.style_share * others
                 reason = _cut_reason(text[start:end], consistent, _has_next_sibling(tree, node))
@@ -182,6 +183,26 @@ def _has_next_sibling(tree, node: "Clause") -> bool:
     parent = tree.parent(node)
     siblings = tree.children(parent) if parent is not None else [n for n in tree if n.parent is None]
     return bool(siblings) and siblings[-1].index != node.index
+
+
+#: A clause that is only its condition: 3、乙方交付后。 — what happens then was never written.
+_CONDITION_ONLY = re.compile(r"^[^。；;，,：:\n]{2,24}(?:之后|以后|后|之时|时)[。；;]$")
+
+
+def _ends_before_its_content(ctx: "ReviewContext", node: "Clause", start: int, end: int) -> Iterable[Hit]:
+    """A closed sentence can still be cut: a clause ending where its content should begin."""
+    text = ctx.document.text
+    body_start = max(start, node.body_start) if node.body_start else start
+    body = text[body_start:end].strip()
+    label = (node.label or "").strip()
+    if label and body.startswith(label):
+        body = body[len(label):].strip()
+    if not _CONDITION_ONLY.match(body):
+        return
+    at = text.find(body, body_start, end)
+    reason = tr("条款只写了条件“{b}”，条件成就后怎样没有写出", "the clause states only its condition “{b}”",
+                b=body.rstrip("。；;"))
+    yield Hit(at, at + len(body), {"place": place_of(ctx, start), "reason": reason, "tail": clip(body, 30, left=True)})
 
 
 def _hit(ctx: "ReviewContext", node: "Clause", start: int, end: int, reason: str) -> Hit:
