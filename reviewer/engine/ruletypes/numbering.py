@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
+from ...structure.foreign import fold_width
 from ...text.cn_numbers import cn_int, int_to_cn
 from ...i18n import tr
 from .base import Hit, Param, RuleType
@@ -117,7 +118,8 @@ class NumberingDetector(RuleType):
 
 
 _NUMERAL_RUN = re.compile(r"[一二三四五六七八九十百零〇两]+|\d+")
-_DOTTED = re.compile(r"[\d.]+[.．]?")
+_DOTTED = re.compile(r"[\d.\-－．]+[.．、]?")
+_PART = re.compile(r"第\s*\S{1,4}\s*(?:部分|编)")
 _DOTTED_LABEL = re.compile(r"\d+(?:\.\d+)+")
 
 
@@ -134,13 +136,22 @@ def _numbered(tree: "ClauseTree", node: "Clause") -> _Numbered | None:
     if parsed is None:
         return None
     value, shape, prefix = parsed
+    part = _part_of(tree, node)
     if prefix is not None:
-        key = (shape, prefix)
+        key = (shape, prefix, part)
     elif shape in ("第N章", "第N条") or node.parent is None:
-        key = (shape, None)
+        key = (shape, None, part)
     else:
         key = (shape, node.parent)
     return _Numbered(node, value, key)
+
+
+def _part_of(tree: "ClauseTree", node: "Clause") -> int | None:
+    """The 第X部分 / 第X编 (or annex) the node sits in: articles count afresh in each part."""
+    for above in tree.ancestors(node):
+        if above.kind == "annex" or (above.kind == "chapter" and _PART.match(above.label.strip())):
+            return above.index
+    return None
 
 
 @lru_cache(maxsize=65536)
@@ -154,7 +165,15 @@ def _parse_label(label: str) -> tuple[int, str, str | None] | None:
     if value is None:
         return None
     prefix = ".".join(runs[:-1]) if len(runs) >= 2 and _DOTTED.fullmatch(label) else None
-    return value, _NUMERAL_RUN.sub("N", label), prefix
+    return value, _shape(label), prefix
+
+
+def _shape(label: str) -> str:
+    """How a label is written, punctuation folded: 1. 1． 1、 2 、 1, are one list; 1.1 and 1.1. too."""
+    shape = _NUMERAL_RUN.sub("N", fold_width(label))
+    shape = re.sub(r"\s+", "", shape)
+    shape = re.sub(r"[、,，]", ".", shape)
+    return shape[:-1] if shape.endswith(".") and shape.count("N") > 1 else shape
 
 
 def _written_inline(ctx: "ReviewContext", node: "Clause", value: int, since: int) -> bool:
