@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..text.cn_numbers import cn_int
 from .foreign import BLOCK_KINDS, fold_width
-from .regions import find_opening
+from .regions import RESIDUE, find_opening
 from ..model.clauses import Clause, ClauseTree
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,17 +68,20 @@ _ANNEX = re.compile(rf"(?:附件|附录|附表)\s*({_CN_NUM}|\d+)?|"
                     r"(?:ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s*([A-Z]|\d+)?\b")
 _ANNEX_OPENERS = frozenset("附AaSsEeＡａＳｓＥｅ")
 _SIGNATURE = re.compile(
-    r"[^。;；]{0,20}?\((?:盖章|签章|公章|签字|签名|签字或盖章|签字盖章|签字并盖章|盖章或签字|签章处|盖章处|签字处|合同专用章|章)\)"
+    r"[^。;；]{0,20}?\((?:盖章|签章|公章|签字|签名|签字或盖章|签字盖章|签字并盖章|盖章或签字|签章处|盖章处|签字处|合同专用章|专用章|章)\)"
     r"|(?:法定代表人|法人代表|授权代表|委托代理人|签字代表)[^。;；:：]{0,12}?\((?:签字|签名|签章|盖章)\)"
     r"|(?:签订|签署|签约|签字)(?:日期|时间)\s*[:：]"
-    r"|(?:代表签字|单位盖章|签字盖章|签字|盖章)\s*[:：]"
+    r"|(?:代表签字|单位盖章|签字盖章|签字|盖章)\s*[:：]|签名\s*/\s*盖章|盖章\s*/\s*签名"
     r"|\(?(?:(?:本页)?以下(?:无(?:合同)?正文|为签署页|为签字页)|本页无正文|此页无正文|正文完|全文完)"
     r"|签署页|签字页|签字盖章页"
     r"|IN WITNESS WHEREOF|(?:Signature|Signed by|Authorized Signatory)\s*[:：]|By:\s*/s/"
     r"|Party [AB]\s*\((?:Seal|Signature|Stamp)", re.I)
+# A company's name on a line of its own, above its signature ("拥有"计算机股份有限公司).
+_COMPANY_LINE = re.compile(r"[^，,。；;：:]{2,30}(?:公司|集团|研究院|实验室|中心|大学|Inc\.?|Ltd\.?|LLC)")
 # The closing line of published terms: the issuer, the date, or both.
 _DATELINE = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*)?[^，,。；;：:]{2,30}?(?:公司|集团|研究院|实验室|中心)"
                        r"|\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")
+_UPDATED = re.compile(r"(?:最后)?更新(?:日期|时间)\s*[:：]?\s*\d{4}\s*年|Last updated", re.I)
 _SIGN_SOFT = re.compile(r"(?:法定代表人|法人代表|授权代表|委托代理人|签字代表|负责人|日期|地址|通讯地址|联系地址|联系电话|电话"
                         r"|传真|开户银行|开户行|账号|帐号|邮政编码|电子邮箱|住所|职务|Name|Title|Date|By)\s*[:：]", re.I)
 _PARTY_LINE = re.compile(r"(?:[甲乙丙][ \u3000]?方|委托方|受托方|委托人|受托人|买方|卖方|采购方|供应方|发包方|承包方|需方|供方"
@@ -104,8 +107,6 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
-# What conversions leave on a line of its own: a page number, a Word field (PAGE, — PAGE \* MERGEFORMAT 1 —).
-_RESIDUE = re.compile(r"\s*(?:[—–\-]*\s*PAGE\s*(?:\\\*\s*MERGEFORMAT)?\s*\d*\s*[—–\-]*|\d{1,3})\s*")
 _GAP_INSIDE = re.compile(r"\s{2,}|\t|\|")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
 _WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
@@ -274,7 +275,7 @@ class ClauseParser:
         text = self.text
         latin = _mostly_latin(text)
         for i, block in enumerate(doc.blocks):
-            if foreign[i] or block.end <= block.start or _RESIDUE.fullmatch(text, block.start, block.end):
+            if foreign[i] or block.end <= block.start or RESIDUE.fullmatch(text, block.start, block.end):
                 continue  # chrome and spam; a lone page number or a Word field left by a conversion
             line = _Line(i, block.start, block.end)
             first = text[block.start]
@@ -705,13 +706,15 @@ class ClauseParser:
         if strong is None:
             # Published terms close with their issuer and date instead: "2020 年 10 月 某某科技有限公司".
             last = stop - 1
-            if last >= lowest and last >= pos and _DATELINE.fullmatch(self._fold(lines[last]).strip()):
+            if last >= lowest and last >= pos and (_DATELINE.fullmatch(self._fold(lines[last]).strip())
+                                                   or _UPDATED.search(self._body(lines[last]))):
                 return last
             return None
         start = strong
         for k in range(strong - 1, max(lowest, strong - 4) - 1, -1):
             text = self._fold(lines[k])
-            if len(text) <= 60 and (_PARTY_LINE.match(text) or _SIGN_SOFT.match(text)):
+            if len(text) <= 60 and (_PARTY_LINE.match(text) or _SIGN_SOFT.match(text)
+                                    or (k == start - 1 and _COMPANY_LINE.fullmatch(text.strip()))):
                 start = k
             else:
                 break

@@ -38,6 +38,11 @@ _TITLE_MAX = 40
 _NOT_TITLE = re.compile(r"[。；;，,：:！!？?<>=\"{}]|\[")
 
 
+# What conversions leave on a line of its own: a page number, a Word field (PAGE, — PAGE \* MERGEFORMAT 1 —,
+# the backslash sometimes lost with markdown escapes).
+RESIDUE = re.compile(r"\s*(?:[—–\-]*\s*PAGE\s*(?:\\?\*\s*MERGEFORMAT)?\s*\d*\s*[—–\-]*|\d{1,3})\s*")
+
+
 @dataclass
 class Opening:
     """Line-index ranges ``[a, b)`` of the parts before the body; ``stop`` is the first body line."""

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING, Iterable
 
 from ...i18n import tr
+from ...structure.regions import RESIDUE
 from .base import Hit, Param, RuleType
 from .blank_words import cut_words, looks_like_form_label
 from .places import clip, first_child_starts, own_span, place_of
@@ -31,11 +32,13 @@ SENTENCE_END = re.compile(r"[。；;！!？?]")
 #: Words of a sentence with a subject and a duty, which a heading or a list line does not hold.
 SENTENCE_WORDS = re.compile(r"[甲乙丙]方|双方|一方|对方|应|须|将|向")
 #: Conjunctions that join a clause to the next one (one alternative of a list per clause).
-JOINING = {"或", "或者"}
+JOINING = {"或", "或者", "以及"}
 #: A row of a table flattened into text: cells parted by tabs or pipes.
 TABLE_ROW = re.compile(r"\t.*\t|\s\|\s|\|\s*$|^\s*\|")
-#: What a converted file leaves behind: Word fields (PAGE, MERGEFORMAT), a lone page number.
-RESIDUE = re.compile(r"[—\-\s]*PAGE\s*(?:\\\*\s*MERGEFORMAT)?\s*\d*[—\-\s]*|\d{1,3}")
+#: A line that is a field to fill, not a sentence: underscores, a date to write, a template slot.
+FIELD_LINE = re.compile(r"[_＿\s\ue000-\uf8ff]+|.*年\s+月\s+日\s*|.*(?:\[%|\{\{|\$\{|«).*")
+#: A formula line (月度正常运行时间百分比 = … X 100): complete without a full stop.
+FORMULA = re.compile(r"[=÷×]")
 # A form line, not a sentence: 上门安装调试：/ , 运输方式：■乙方负责送货 □甲方自提.
 FORM_FIELD = re.compile(r"[：:][^：:]*(?:[□☐☑☒■√✓✔]|/\s*$)|^[^，,]{1,16}[：:][^，,。；;]{1,40}$|/\s*$")
 
@@ -123,6 +126,8 @@ class TruncatedClauseDetector(RuleType):
         if _is_table(doc, end - 1):
             return
         line = doc.text[start:end]
+        if FIELD_LINE.fullmatch(line):
+            return  # a date or a name still to be written in (年 月 日): a form's last line, not a cut
         heading_only = node is not None and node.kind in ("clause", "chapter") and node.body_start >= end
         if _closed(line) and not heading_only:
             return
@@ -157,9 +162,10 @@ def _cut_reason(own: str, consistent: bool, continued: bool = False) -> str:
         return ""
     last_line = own.rsplit("\n", 1)[-1]
     last_sentence = SENTENCE_END.split(own)[-1]
-    if looks_like_form_label(last_line) or TABLE_ROW.search(last_line) or RESIDUE.fullmatch(last_line.strip()):
+    if looks_like_form_label(last_line) or TABLE_ROW.search(last_line) or RESIDUE.fullmatch(last_line.strip()) \
+            or FIELD_LINE.fullmatch(last_line) or FORMULA.search(last_line) or _flattened_table(own):
         return ""  # 技术目标：, 帐 号： — a form field left empty (the blank rule's finding), a table row
-    announces = ANNOUNCES.search(last_sentence)
+    announces = ANNOUNCES.search(last_line)
     if own[-1] in "：:" and not announces:
         return ""  # 瑕疵是： / 交付方式： — a field waiting for its value, or a lead-in: not a cut
     if own[-1] in OPEN_ENDS:
@@ -177,6 +183,13 @@ def _cut_reason(own: str, consistent: bool, continued: bool = False) -> str:
     if consistent and not FORM_FIELD.search(last_sentence):
         return tr("没有句末标点，而本合同其他条款都有", "no closing punctuation, unlike every other clause")
     return ""
+
+
+def _flattened_table(own: str) -> bool:
+    """A table converted one cell per line: three or more short lines with no punctuation at the end."""
+    lines = [line.strip() for line in own.split("\n")[1:] if line.strip()]
+    cells = [line for line in lines if len(line) <= 20 and not _closed(line) and line[-1] not in OPEN_ENDS]
+    return len(lines) >= 3 and len(cells) >= 3 and len(cells) >= 0.6 * len(lines)
 
 
 def _has_next_sibling(tree, node: "Clause") -> bool:
