@@ -1,4 +1,4 @@
-"""The engine's command line: ``check``, ``outline`` and ``rules``.
+"""The engine's command line: ``check``, ``outline``, ``rules`` and ``compare``.
 
 The installed ``contract-review`` command is :func:`ui.launch.main`, which opens the window for
 ``gui`` or no arguments and hands everything else to :func:`main` here, so the engine never
@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_arguments(sub.add_parser("check", help=tr("审查合同并输出问题", "review contracts and print findings")))
     outline.add_arguments(sub.add_parser("outline", help=tr("显示合同的条款结构", "print a contract's clause tree")))
     rules_cmd.add_arguments(sub.add_parser("rules", help=tr("列出、解释、测试审查规则", "list, explain and test rules")))
+    # Issue 16: comparing drafts, and a draft against our template.
+    from .commands import compare
+
+    compare.add_arguments(sub.add_parser("compare", help=tr("比较两稿合同（或与我方模板比较）",
+                                                            "compare two drafts (or a draft against our template)")))
     sub.add_parser("gui", help=tr("打开审查窗口（contract-review gui [FILE] [--screenshot PNG]）",
                                   "open the review window (contract-review gui [FILE] [--screenshot PNG])"))
     return parser

@@ -184,3 +184,31 @@ def test_offsets_of_unchanged_words_carry_over_a_renumbering(tmp_path, seed):
     start = seed.text.index("为期____年")
     mapped = result.map_span(start, start + 6)
     assert mapped is not None and new.text[mapped[0]:mapped[1]] == "为期____"
+
+
+# -- the redline -------------------------------------------------------------------------------
+
+
+def _accept_reject(paragraphs) -> tuple[str, str]:
+    accepted, rejected = [], []
+    for p in paragraphs:
+        accepted.append("".join(t for op, t in p.chunks if op != "delete") + ("" if p.mark == "delete" else "\n"))
+        rejected.append("".join(t for op, t in p.chunks if op != "insert") + ("" if p.mark == "insert" else "\n"))
+    return "".join(accepted)[:-1], "".join(rejected)[:-1]
+
+
+@pytest.mark.parametrize("pairs", [
+    [("5.2保密期限\n\n本合同项下的保密义务自双方签订之日起算,至合同终止或履行完毕后____年止。\n\n", ""),
+     ("(4)法律法规规定的其他终止情形。\n\n", "(4)法律法规规定的其他终止情形。\n\n11.3保密期限\n\n本合同项下的保密义务自双方签订之日起算,"
+                                    "至合同终止或履行完毕后____年止。\n\n")],
+    [("进行整改。若乙方", "进行整改。\n\n6.4整改不合格\n\n若乙方"), ("客观情况。\n\n9.2不可抗力影响\n\n由于", "客观情况。由于")],
+    [("电商平台智能客服系统升级合同\n", ""), ("12.2送达\n\n双方确认以下地址为有效", "12.2送达\n\n双方确认以下地址为有效。\n\n12.3附则")],
+], ids=["moved", "split-merged", "first-and-last"])
+def test_the_redline_accepted_is_the_new_draft_and_rejected_the_old(tmp_path, seed, pairs):
+    from reviewer import review
+    from reviewer.compare import compare
+    from reviewer.compare.stream import redline
+
+    new = draft(tmp_path, "new", edited(*pairs))
+    comparison = compare(review(seed), review(new))
+    assert _accept_reject(redline(comparison)) == (new.text, seed.text)
