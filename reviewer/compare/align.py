@@ -260,13 +260,27 @@ def _anywhere(result: Alignment) -> None:
     for i in olds:
         queue = waiting.get((_group(result.old[i]), result.old[i].key))
         if queue:
-            result.add(Match((i,), (queue.pop(0),), 100.0))
+            # The same words in several places (boilerplate repeated): the copy nearest where it stood.
+            near = _expected_place(result, i)
+            best = min(range(len(queue)), key=lambda k: (abs(queue[k] - near), k))
+            result.add(Match((i,), (queue.pop(best),), 100.0))
     olds = [i for i in olds if i not in result.of_old]
     news = [j for j in news if j not in result.of_new]
     scores = _scores(result, olds, news, MOVED, MOVED_SHORT)
     for (i, j), score in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
         if i not in result.of_old and j not in result.of_new:
             result.add(Match((i,), (j,), score))
+
+
+def _expected_place(result: Alignment, i: int) -> int:
+    """Where old unit ``i`` would stand in the new draft: after the partner of its nearest paired predecessor."""
+    k = i - 1
+    while k >= 0:
+        j = result.partner_of_old(k)
+        if j is not None:
+            return j + 1
+        k -= 1
+    return 0
 
 
 # -- split and merged ----------------------------------------------------------------------------
