@@ -48,6 +48,13 @@ class WindowMenus:
         file_menu.addAction(quit_action)
         review_menu = w.menuBar().addMenu(tr("审阅", "Review"))
         review_menu.addActions([self.next_action, self.prev_action, self.rereview_action])
+        # Issue 16: the open contract is the new draft.
+        review_menu.addSeparator()
+        self.compare_action = self._action(tr("与上一稿比较…", "Compare with an earlier draft…"),
+                                           lambda: w.compare.ask(template=False))
+        self.template_action = self._action(tr("与我方模板比较…", "Compare with our template…"),
+                                            lambda: w.compare.ask(template=True))
+        review_menu.addActions([self.compare_action, self.template_action])
         view_menu = w.menuBar().addMenu(tr("视图", "View"))
         for dock in (w.outline_dock, w.findings_dock, w.detail_dock, w.rules_dock):
             view_menu.addAction(dock.toggleViewAction())

@@ -77,7 +77,7 @@ def finding_delta(old: Sequence["Finding"], new: Sequence["Finding"], clauses: "
             g = new[pairs[k]]
             out.append(((g.start, 0, g.sort_key), FindingChange("open", f, g)))
         else:
-            out.append(((_place_in_new(clauses, f), 1, f.sort_key), FindingChange("resolved", f, None)))
+            out.append(((place_in_new(clauses, f), 1, f.sort_key), FindingChange("resolved", f, None)))
     resolved_in = _resolved_by_unit(old, pairs, clauses)
     for m, g in enumerate(new):
         if m not in claimed:
@@ -87,7 +87,7 @@ def finding_delta(old: Sequence["Finding"], new: Sequence["Finding"], clauses: "
     return [change for _, change in out]
 
 
-def _place_in_new(clauses: "ClauseChanges", f: "Finding") -> int:
+def place_in_new(clauses: "ClauseChanges", f: "Finding") -> int:
     """Where a resolved finding is listed among the new draft's: at its clause's new place, if any."""
     a = clauses.alignment
     i = clauses.old_unit_at(f.start)
