@@ -45,7 +45,7 @@ def test_text_lists_the_changed_clauses_and_the_risk_delta(capsys):
     assert lines[1] == "条款：未变 37，移动 0，修改 2，新增 2，删除 1"
     assert "修改  2.2 → 2.3  服务期限：…盖章之日起计算,为期[-____年-]{+两年+}。" in lines
     assert "删除  7.2 → —  维护服务" in lines
-    assert "新增  — → 8.3  费用调整" in lines
+    assert "新增  — → 8.3  费用调整  [新增风险：单方变更]" in lines  # the clause that brought the new risk in
     assert "风险：新增 1，已解决 3，仍存在 24" in lines
     first = lines[lines.index("风险：新增 1，已解决 3，仍存在 24") + 1]
     assert first.startswith(f"{NEW_DRAFT}:1: 8.3 high unilateral-change — ") and first.endswith("[新增风险]")
@@ -150,14 +150,23 @@ def test_against_our_template(capsys, tmp_path):
     lines = out.splitlines()
     assert lines[0].startswith(f"我方模板 {OLD} ↔ 对方文本 {NEW_DRAFT}")
     assert "对方缺少  7.2 → —  维护服务" in lines
-    assert "对方增加  — → 8.3  费用调整" in lines
+    assert "对方增加  — → 8.3  费用调整  [新增风险：单方变更]" in lines
     assert "一致  4.1 → 4.1  软件版权" in lines  # every clause of ours, unchanged ones too
-    assert [line for line in lines if line.endswith("]")] == [
-        line for line in lines if "[新增风险]" in line]  # only the risks their draft brings in
+    findings = [line for line in lines if line.startswith(str(NEW_DRAFT)) or line.startswith(str(OLD))]
+    assert len(findings) == 1 and findings[0].endswith("[新增风险]")  # only the risks their draft brings in
     target = tmp_path / "t.json"
     assert main(["compare", "--template", str(OLD), str(NEW_DRAFT), "--format", "json", "-o", str(target)]) == 0
     data = json.loads(target.read_text("utf-8"))
     assert data["mode"] == "template" and validate(data, schema()) == []
+
+
+def test_against_our_template_a_weakened_clause_names_the_risk_it_brings(capsys):
+    # Our template gives the IP to 甲方 (draft 2's 4.2); theirs gives it to 乙方 (the seed's).
+    code, out, _ = run(capsys, "--template", NEW_DRAFT, OLD)
+    assert code == 0
+    assert "被修改  4.2 → 4.2  知识产权归属：…生的任何知识产权均归[-甲方-]{+乙方+}所有。  [新增风险：知识产权归属]" \
+        in out.splitlines()
+    assert "对方缺少  8.3 → —  费用调整" in out.splitlines()
 
 
 def test_fail_on_counts_what_the_new_draft_still_has(capsys):

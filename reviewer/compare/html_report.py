@@ -9,7 +9,7 @@ from ..decisions import STATUS_LABELS
 from ..i18n import language, tr
 from ..reports.common import SEVERITY_COLOURS
 from ..reports.html import FONT_STACK
-from .labels import clause_status, finding_status, heading_of, number_of, relation_name
+from .labels import clause_status, finding_status, heading_of, new_risks, number_of, relation_name, risk_note
 from .stream import DELETE, INSERT, clause_ops, redline
 from .text_report import FINDING_ORDER
 
@@ -82,6 +82,7 @@ def _ops(ops: list[tuple[str, str]], limit: int | None = None) -> str:
 
 def _clause_rows(comparison: "Comparison") -> str:
     rows, shown = [], set()
+    risks = new_risks(comparison)
     for change in comparison.clauses:
         if change.status == "same" and not comparison.template:
             continue
@@ -93,6 +94,9 @@ def _clause_rows(comparison: "Comparison") -> str:
             if change.diff is not None:
                 shown.add(id(change.diff))
             words = _ops(clause_ops(comparison, change), limit=600)
+        found = risks.get(change.new.index) if change.new is not None and change.status != "same" else None
+        if found:
+            words += f'<br><span class="badge st-new">{_t(risk_note(found))}</span>'
         rows.append(f'<tr class="{change.status}"><td><span class="badge st-{change.status}">{status}</span></td>'
                     f"<td>{_t(number_of(change.old))} → {_t(number_of(change.new))}</td>"
                     f"<td>{_t(heading_of(change))}</td><td>{words}</td></tr>")

@@ -48,9 +48,33 @@ def unit_name(unit) -> str:
 
 
 def number_of(unit) -> str:
+    """The number as written; for an unnumbered part its kind, or its first words in quotes."""
     if unit is None:
         return "—"
-    return unit.node.label or tr(*_KIND.get(unit.kind, (unit.kind, unit.kind)))
+    if unit.node.label:
+        return unit.node.label
+    if unit.kind in _KIND:
+        return tr(*_KIND[unit.kind])
+    return f"“{unit.key[:10]}{'…' if len(unit.key) > 10 else ''}”"
+
+
+def new_risks(comparison: "Comparison") -> dict[int, list]:
+    """New findings by the new draft's unit they sit in: what a changed or added clause brought in."""
+    out: dict[int, list] = {}
+    for change in comparison.findings:
+        if change.status == "new" and not change.new.whole_document:
+            j = comparison.clauses.new_unit_at(change.new.start)
+            if j is not None:
+                out.setdefault(j, []).append(change.new)
+    return out
+
+
+def risk_note(findings: list) -> str:
+    """"新增风险：单方变更、…" for the clause that brought them in."""
+    from ..reports.common import category_label
+
+    names = list(dict.fromkeys(category_label(f.category) for f in findings))
+    return tr("新增风险：", "new risk: ") + tr("、", ", ").join(names)
 
 
 def heading_of(change: "ClauseChange") -> str:
@@ -59,12 +83,14 @@ def heading_of(change: "ClauseChange") -> str:
 
 
 def listed(comparison: "Comparison"):
-    """``(change, status label, changed words)`` for each clause a list shows.
+    """``(change, status label, changed words, new risks)`` for each clause a list shows.
 
     Every clause against our template; only what changed between two drafts. The changed words
-    of a split or merged group are given once, on its first line.
+    of a split or merged group are given once, on its first line; the new risks name the
+    categories of new findings in the clause (what a rewrite weakened).
     """
     shown: set[int] = set()
+    risks = new_risks(comparison)
     for change in comparison.clauses:
         if change.status == "same" and not comparison.template:
             continue
@@ -75,7 +101,8 @@ def listed(comparison: "Comparison"):
         if change.diff is not None and id(change.diff) not in shown:
             shown.add(id(change.diff))
             words = inline_changes(change, comparison)
-        yield change, label, words
+        found = risks.get(change.new.index, []) if change.new is not None and change.status != "same" else []
+        yield change, label, words, (risk_note(found) if found else "")
 
 
 def counts_line(comparison: "Comparison") -> str:

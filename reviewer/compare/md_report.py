@@ -28,9 +28,10 @@ def render_markdown(comparison: "Comparison") -> str:
            f"- {findings_line(comparison)}", "", f"## {tr('条款', 'Clauses')}", ""]
     out += [f"| {tr('状态', 'Status')} | {tr('原条款', 'Old')} | {tr('新条款', 'New')} | {tr('标题', 'Heading')} | "
             f"{tr('改动', 'Changed words')} |", "|---|---|---|---|---|"]
-    for change, status, words in listed(comparison):
+    for change, status, words, risks in listed(comparison):
+        risk = f" **⚠ {_cell(risks)}**" if risks else ""
         out.append(f"| {status} | {number_of(change.old)} | {number_of(change.new)} | {_cell(heading_of(change))} | "
-                   f"{_words(words)} |")
+                   f"{_words(words)}{risk} |")
     out += ["", f"## {tr('风险变化', 'Risk delta')}", ""]
     out += [f"| {tr('变化', 'Change')} | {tr('条款', 'Clause')} | {tr('级别', 'Severity')} | {tr('问题', 'Finding')} | "
             f"{tr('处理', 'Decision')} |", "|---|---|---|---|---|"]

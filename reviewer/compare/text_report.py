@@ -27,9 +27,10 @@ def header_line(comparison: "Comparison") -> str:
 
 def format_text(comparison: "Comparison") -> str:
     lines = [header_line(comparison), counts_line(comparison)]
-    for change, label, words in listed(comparison):
+    for change, label, words, risks in listed(comparison):
         line = f"{label}  {number_of(change.old)} → {number_of(change.new)}  {heading_of(change)}".rstrip()
-        lines.append(line + (tr("：", ": ") + words if words else ""))
+        line += (tr("：", ": ") + words if words else "") + (f"  [{risks}]" if risks else "")
+        lines.append(line)
     lines.append(findings_line(comparison))
     by_status = {s: [] for s in FINDING_ORDER}
     for change, decision in zip(comparison.findings, comparison.decisions):
