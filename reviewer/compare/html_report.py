@@ -141,7 +141,8 @@ def _redline(comparison: "Comparison") -> str:
 def _counts(comparison: "Comparison") -> str:
     c, f = comparison.clauses.counts(), comparison.finding_counts()
     boxes = [(s, clause_status(s, comparison.template), c[s]) for s in ("same", "moved", "changed", "added", "removed")]
-    boxes += [(s, finding_status(s), f[s]) for s in ("new", "resolved", "open")]
+    # Against our template only the risks their text brings in count; our template's own are not theirs to fix.
+    boxes += [(s, finding_status(s), f[s]) for s in (("new",) if comparison.template else ("new", "resolved", "open"))]
     return "".join(f'<div class="count" style="border-top-color:#{_STATUS_COLOURS[s][1]}">{_t(label)}<b>{n}</b></div>'
                    for s, label, n in boxes)
 

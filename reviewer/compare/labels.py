@@ -114,6 +114,9 @@ def counts_line(comparison: "Comparison") -> str:
 
 def findings_line(comparison: "Comparison") -> str:
     c = comparison.finding_counts()
+    if comparison.template:
+        return tr("风险：对方文本新增 {new} 项（我方模板中没有）", "Findings: {new} new in their draft (not in our template)",
+                  **c)
     line = tr("风险：新增 {new}，已解决 {resolved}，仍存在 {open}", "Findings: {new} new, {resolved} resolved, {open} open",
               **c)
     carried = comparison.carried_count()
