@@ -49,12 +49,12 @@ def seed_lines() -> list[str]:
     return [line.strip() for line in SEED.read_text(encoding="utf-8-sig").splitlines() if line.strip()]
 
 
-def split_seed(lines: list[str]) -> tuple[list[str], list[list[str]]]:
+def split_seed(lines: list[str], chapter: re.Pattern = None) -> tuple[list[str], list[list[str]]]:
     """(the lines before 第一章, each chapter's lines with its heading first)."""
     head: list[str] = []
     chapters: list[list[str]] = []
     for line in lines:
-        if _CHAPTER.match(line):
+        if (chapter or _CHAPTER).match(line):
             chapters.append([line])
         elif chapters:
             chapters[-1].append(line)
@@ -175,3 +175,83 @@ def build_batch(count: int, cache: Path = DEFAULT_CACHE) -> Path:
         if not target.exists():
             target.write_bytes(source.read_bytes())
     return folder
+
+
+# -- the vendor's next draft, for the comparison ---------------------------------------------------------
+
+ONE_SIDED = "乙方有权根据市场情况单方调整服务费用,调整后的费用自乙方通知之日起生效,甲方不得提出异议。"
+INSERTED = "乙方应在甲方指定的办公地点提供现场服务,确需远程实施的,应事先征得甲方书面同意。"
+
+
+def draft_lines(lines: list[str]) -> list[str]:
+    """The next draft of a built contract: the seed's draft-2 edits, spread through every chapter.
+
+    Chapter by chapter, in turn: a clause inserted second (the rest of the chapter renumbered), a
+    blank filled or a party turned round, the last clause removed, a one-sided clause added last,
+    and the first clause of every seventh chapter moved to the end of the next one.
+    """
+    head, chapters = split_seed(lines, _ANY_CHAPTER)
+    edited: list[list[str]] = []
+    moving: list[str] | None = None
+    for number, chapter in enumerate(chapters, 1):
+        clauses = _clauses(chapter[1:])
+        kind = number % 4
+        if kind == 1 and len(clauses) > 1:
+            clauses.insert(1, ["x服务地点", INSERTED])
+        elif kind == 2 and clauses:
+            body = clauses[0]
+            body[1:] = [line.replace("____", "30", 1) if "____" in line else line.replace("乙方", "甲方", 1)
+                        for line in body[1:]]
+        elif kind == 3 and len(clauses) > 2:
+            clauses.pop()
+        elif kind == 0:
+            clauses.append(["x费用调整", ONE_SIDED])
+        if moving is not None:
+            clauses.append(moving)
+            moving = None
+        if number % 7 == 0 and len(clauses) > 2 and number < len(chapters):
+            moving = clauses.pop(0)
+        out = [chapter[0]]
+        chapter_no = _chapter_number(chapter[0])
+        for k, clause in enumerate(clauses, 1):
+            title = _CLAUSE.match(clause[0])
+            out.append(f"{chapter_no}.{k}" + (title.group(3) if title else clause[0][1:]))
+            out += clause[1:]
+        edited.append(out)
+    return head + [line for chapter in edited for line in chapter]
+
+
+_ANY_CHAPTER = re.compile(r"^第([〇零一二三四五六七八九十百千]+)章")  # 第一百零一章 too
+
+
+def _chapter_number(heading: str) -> int:
+    from reviewer.text.cn_numbers import cn_int
+
+    return cn_int(_ANY_CHAPTER.match(heading).group(1)) or 0
+
+
+def _clauses(lines: list[str]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for line in lines:
+        if _CLAUSE.match(line) or not out:
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return out
+
+
+def build_draft(pages: int, cache: Path = DEFAULT_CACHE, formats=("txt", "docx")) -> dict[str, Path]:
+    """``{format: path}`` of the next draft of the ``pages``-page contract (see :func:`draft_lines`)."""
+    source = build(pages, cache, formats=("txt",))["txt"]
+    paths = {fmt: Path(cache) / f"contract-{pages}p-v{_BUILD_VERSION}-draft2.{fmt}" for fmt in formats}
+    missing = [fmt for fmt, path in paths.items() if not path.exists()]
+    if missing:
+        lines = draft_lines([line for line in source.read_text(encoding="utf-8").splitlines() if line])
+        for fmt in missing:
+            partial = paths[fmt].with_name(paths[fmt].name + ".part")
+            if fmt == "txt":
+                partial.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+            else:
+                make_samples().write_docx(lines, partial)
+            partial.replace(paths[fmt])
+    return paths

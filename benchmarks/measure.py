@@ -327,7 +327,33 @@ def mode_profile(phase: str, path: str, warm: str | None = None, report: str = "
     return texts
 
 
-MODES = {"profile": mode_profile, "phases": mode_phases, "memory": mode_memory, "baseline": mode_baseline, "batch": mode_batch,
+def mode_compare(old: str, new: str, repeats: int = 3) -> dict:
+    """``compare`` of two drafts in phases (after one warm-up comparison): load, review, align, report."""
+    from reviewer import load, review
+    from reviewer.text import tokens
+    from reviewer.compare import compare
+    from reviewer.compare.json_report import dumps
+    from reviewer.engine.rulepack import RuleSet
+
+    ruleset = RuleSet.default()
+    tokens.warm_up()
+    out: dict[str, list[float]] = {k: [] for k in ("load", "structure", "review", "compare", "report")}
+    stats: dict = {}
+    for _ in range(max(1, repeats) + 1):  # the first round warms up and is not kept
+        t_load, docs = _timed(lambda: [load(old), load(new)])
+        t_struct, _ = _timed(lambda: [d.clauses for d in docs])
+        t_review, results = _timed(lambda: [review(d, rules=ruleset) for d in docs])
+        t_compare, comparison = _timed(lambda: compare(*results))
+        t_report, text = _timed(lambda: dumps(comparison))
+        for key, value in zip(out, (t_load, t_struct, t_review, t_compare, t_report)):
+            out[key].append(value)
+        stats = {"chars": [len(d.text) for d in docs], "units": [len(comparison.alignment.old),
+                                                                  len(comparison.alignment.new)],
+                 "clauses": comparison.clauses.counts(), "findings": comparison.finding_counts()}
+    return {"median": {k: median(v[1:]) for k, v in out.items()}, "stats": stats}
+
+
+MODES = {"compare": mode_compare, "profile": mode_profile, "phases": mode_phases, "memory": mode_memory, "baseline": mode_baseline, "batch": mode_batch,
          "tokenizer": mode_tokenizer}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
 
-from .build import FORMATS, ROOT, SAMPLES, build, build_batch
+from .build import FORMATS, ROOT, SAMPLES, build, build_batch, build_draft
 
 SEED = SAMPLES / "seed-contract-scraped.txt"
 
@@ -43,6 +43,7 @@ class Results:
     gui: dict[str, dict] = field(default_factory=dict)
     batch: dict[int, dict] = field(default_factory=dict)
     tokenizers: dict[str, dict] = field(default_factory=dict)
+    compare: dict[str, dict] = field(default_factory=dict)  # format -> phases and process times
     profiles: dict[str, str] = field(default_factory=dict)
     started: float = field(default_factory=time.time)
     seconds: float = 0.0
@@ -196,6 +197,26 @@ def run_batch(results: Results) -> None:
         results.batch[jobs] = {**best, "all_elapsed": [m["elapsed"] for m in measured]}
 
 
+def run_compare(results: Results) -> None:
+    """``contract-review compare`` of the largest contract (100 pages when measured) and its next draft."""
+    options = results.options
+    pages = 100 if 100 in options.sizes else max(options.sizes)
+    old = build(pages, options.cache, formats=("txt", "docx"))
+    new = build_draft(pages, options.cache)
+    env = _env()
+    repeats = 1 if options.quick else 5
+    for fmt in ("txt", "docx"):
+        _say(options, f"compare {pages}-page {fmt} drafts …")
+        phases = measure("compare", old=str(old[fmt]), new=str(new[fmt]), repeats=1 if options.quick else 3)
+        with tempfile.TemporaryDirectory(prefix="bench-compare-") as scratch:
+            out = str(Path(scratch) / "compare.json")
+            runs = [_first_output_and_exit([sys.executable, "-m", "ui.launch", "compare", str(old[fmt]), str(new[fmt]),
+                                            "--format", "json", "-o", out], env) for _ in range(repeats)]
+        results.compare[fmt] = {**phases, "pages": pages, "exit": median(r[1] for r in runs),
+                                "all_exit": [r[1] for r in runs], "codes": sorted({r[2] for r in runs}),
+                                "stderr": runs[-1][3][-500:]}
+
+
 def run_tokenizers(results: Results) -> None:
     """jieba (building its cache, then from it) against rjieba on the seed."""
     options = results.options
@@ -237,6 +258,7 @@ def run_all(options: Options) -> Results:
     run_cli(results)
     run_gui(results)
     run_batch(results)
+    run_compare(results)
     run_tokenizers(results)
     results.seconds = time.time() - results.started
     busy_after = _busy_cpu_s()

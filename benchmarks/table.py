@@ -14,7 +14,7 @@ from .build import FORMATS
 from .runner import Results
 
 LIBRARIES = ("pypdfium2", "pdfplumber", "pdfminer.six", "python-docx", "lxml", "PyYAML", "rjieba", "jieba",
-             "PySide6-Essentials", "charset-normalizer", "openpyxl", "reportlab")
+             "PySide6-Essentials", "charset-normalizer", "openpyxl", "reportlab", "rapidfuzz", "diff-match-patch")
 
 
 #: What bounds a target when it is missed, from the profiles below; shown only for missed targets.
@@ -181,6 +181,15 @@ def targets(r: Results) -> list[Target]:
         rows.append(Target(f"Batch of {one['contracts']} contracts, jobs=2 vs jobs=1", "≈ 2× (≥ 1.7×)",
                            f"{two['per_second']:.1f} contracts/s", f"jobs=1: {one['per_second']:.1f} contracts/s",
                            f"{speedup:.2f}×{steady}", speedup >= 1.7))
+    for fmt in ("txt", "docx"):
+        c = r.compare.get(fmt)
+        if c:
+            m = c["median"]
+            inside = sum(m.values())
+            rows.append(Target(f"`contract-review compare` of two {c['pages']}-page {fmt.upper()} drafts, process "
+                               "start to exit", "< 2 s", ms(c["exit"]),
+                               f"in-process: load + review both {ms(m['load'] + m['structure'] + m['review'])}",
+                               f"align + word diffs {ms(m['compare'])}", c["exit"] < 2.0 if c["pages"] >= 100 else None))
     if r.tokenizers:
         jieba = r.tokenizers.get("jieba (from its cache)", {}).get("load")
         rj = r.tokenizers.get("rjieba", {}).get("load")
@@ -332,6 +341,26 @@ def render(r: Results) -> str:
                 f"Fastest of {len(next(iter(r.batch.values())).get('all_elapsed', [1]))} run(s) per setting, alternating; all runs: "
                 + "; ".join(f"jobs={j}: " + ", ".join(ms(x) for x in b.get("all_elapsed", [])) for j, b in sorted(r.batch.items()))
                 + ".", ""]
+    if r.compare:
+        out += ["## Comparing drafts", "",
+                "`contract-review compare OLD NEW --format json -o …` (through `python3 -m ui.launch`, as installed) on "
+                "the built contract and its next draft (`benchmarks.build.draft_lines`: in turn per chapter a clause "
+                "inserted and the rest renumbered, a blank filled or a party turned round, the last clause removed, a "
+                "one-sided clause added; every seventh chapter's first clause moved to the next chapter). Process "
+                "start to exit, median; then the phases inside one warm process (both drafts each time).", "",
+                "| Format | Pages | Units old / new | Same / moved / changed / added / removed | Findings new / open / "
+                "resolved | Process exit | Load | Structure | Review | Align + word diffs | JSON |",
+                "|---|---|---|---|---|---|---|---|---|---|---|"]
+        for fmt, c in r.compare.items():
+            m, s = c["median"], c["stats"]
+            cl, fi = s["clauses"], s["findings"]
+            out.append(f"| {fmt} | {c['pages']} | {s['units'][0]:,} / {s['units'][1]:,} | {cl['same']} / {cl['moved']} / "
+                       f"{cl['changed']} / {cl['added']} / {cl['removed']} | {fi['new']} / {fi['open']} / {fi['resolved']} "
+                       f"| {ms(c['exit'])} | {ms(m['load'])} | {ms(m['structure'])} | {ms(m['review'])} "
+                       f"| {ms(m['compare'])} | {ms(m['report'])} |")
+        out += ["", "Process runs: " + "; ".join(f"{fmt}: " + ", ".join(ms(x) for x in c["all_exit"])
+                                                  + f" (exit codes {c['codes']})" for fmt, c in r.compare.items()) + ".",
+                "`python3 -m benchmarks.diff_libraries` gives the measurements behind the choice of diff libraries.", ""]
     if r.tokenizers:
         out += ["## Word segmentation", "", "| Library | Dictionary load | Segment the seed | Tokens |",
                 "|---|---|---|---|"]

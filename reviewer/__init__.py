@@ -1,7 +1,8 @@
 """Contract Reviewer: load a contract, split it into clauses, check it against a YAML checklist.
 
 The rooms, each importing only those below it (import-linter keeps it so; ``ui/`` sits on top):
-    commands/                 the command line and batch: check, outline, rules
+    commands/                 the command line and batch: check, outline, rules, compare
+    compare/                  drafts and templates: clause alignment, word diffs, risk delta, redline
     reports/ | engine/        report writers | rule files, rule pack, rule types, the review run
     loaders/ -> structure/    file formats -> numbering and the clause tree, parties, foreign text
     model/                    the contract as data: Document, ClauseTree, Parties, Finding, decisions

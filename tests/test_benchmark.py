@@ -37,6 +37,24 @@ def test_built_contract_keeps_the_seed_and_renumbers_the_rest():
                           "15.2送达", "双方确认以下地址为有效"]
 
 
+def test_the_next_draft_inserts_fills_removes_adds_and_moves_clauses():
+    from benchmarks.build import INSERTED, ONE_SIDED, draft_lines
+
+    lines = contract_lines(15)
+    draft = draft_lines(lines)
+    # Chapter 1: a clause inserted second, the rest renumbered.
+    assert draft[draft.index("第一章:定义与解释") + 1:][:1] == ["1.1定义"]
+    assert draft[draft.index(INSERTED) - 1] == "1.2服务地点" and "1.3解释" in draft
+    # Chapter 2: its first clause's blank filled; chapter 3: its last clause gone; chapter 4: a one-sided one added.
+    assert "本合同项下的服务期限自双方签字盖章之日起计算,为期30年。" not in draft  # 2.1 has no blank: 乙方 -> 甲方
+    assert "3.3增值税发票" not in draft and "3.2付款方式" in draft
+    assert draft[draft.index("第五章:保密条款") - 1] == ONE_SIDED
+    # Chapter 14's first clause moved to the end of chapter 15 (the last).
+    first = lines[lines.index("第十四章:技术支持与维护") + 1]
+    assert first == "14.1技术支持"
+    assert "15.3技术支持" in draft[draft.index("第十五章:通知与送达"):]
+
+
 def test_built_files_carry_the_same_text(tmp_path):
     from reviewer import load
 
@@ -74,7 +92,7 @@ def test_benchmark_runs_on_a_tiny_size_and_writes_its_table(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("# Performance")
     for heading in ("## Machine", "## Targets", "## Phases by format and size", "## Bare libraries",
-                    "## Command line", "## Window", "## Batch", "## Word segmentation"):
+                    "## Command line", "## Window", "## Batch", "## Comparing drafts", "## Word segmentation"):
         assert heading in page
     # One row per format at 2 pages, with the bare libraries measured on the same files.
     for fmt in ("txt", "docx", "pdf"):

@@ -6,13 +6,14 @@ from contextlib import contextmanager
 from typing import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from . import theme
 from .i18n import category_name, severity_name, status_name, tr
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 1
+DELTA_ROLE = Qt.ItemDataRole.UserRole + 2  # new / open / resolved while comparing drafts
 
 COL_SEVERITY, COL_CLAUSE, COL_CATEGORY, COL_TITLE, COL_STATUS = range(5)
 
@@ -44,6 +45,10 @@ class FindingsModel(QAbstractTableModel):
         self._status: Callable[[object], str] = lambda f: "open"
         self._clause_label: Callable[[object], str] = lambda f: f.clause or ""
         self._rows: dict[int, int] = {}
+        #: While comparing drafts (issue 16): id(finding) -> "new" | "open" | "resolved".
+        self._delta: dict[int, str] = {}
+        self._delta_names: dict[str, str] = {}
+        self._carried: set[int] = set()
 
     def headers(self) -> list[str]:
         return [tr("级别", "Severity"), tr("条款", "Clause"), tr("类别", "Category"),
@@ -56,6 +61,7 @@ class FindingsModel(QAbstractTableModel):
         self.beginResetModel()
         self._findings = list(findings)
         self._rows = {id(f): i for i, f in enumerate(self._findings)}
+        self._delta, self._carried = {}, set()
         if status_of is not None:
             self._status = status_of
         if clause_label is not None:
@@ -73,6 +79,20 @@ class FindingsModel(QAbstractTableModel):
 
     def status_of(self, finding) -> str:
         return self._status(finding)
+
+    def set_delta(self, delta: dict[int, str], names: dict[str, str], carried: set[int] | None = None) -> None:
+        """Mark each finding new / open / resolved (keys are ``id(finding)``); resolved ones are struck through.
+
+        ``carried`` (ids) are findings whose decision came from the earlier draft: their status says so.
+        """
+        self._delta = dict(delta)
+        self._delta_names = dict(names)
+        self._carried = set(carried or ())
+        if self._findings:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._findings) - 1, self.columnCount() - 1))
+
+    def delta_of(self, finding) -> str | None:
+        return self._delta.get(id(finding))
 
     def status_changed(self, finding) -> None:
         row = self.row_of(finding)
@@ -100,23 +120,32 @@ class FindingsModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             status = self._status(finding)
+            shown = status_name(status) + (tr("（沿用）", " (carried)") if id(finding) in self._carried else "")
             return (severity_name(finding.severity), self._clause_label(finding),
-                    category_name(finding.category), finding.title, status_name(status))[column]
+                    category_name(finding.category), finding.title, shown)[column]
+        delta = self._delta.get(id(finding))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{finding.title}\n{finding.message}" if finding.message else finding.title
+            tip = f"{finding.title}\n{finding.message}" if finding.message else finding.title
+            return f"[{self._delta_names.get(delta, delta)}] {tip}" if delta else tip
+        if role == Qt.ItemDataRole.FontRole and delta == "resolved":
+            font = QFont()
+            font.setStrikeOut(True)
+            return font
         if role == Qt.ItemDataRole.DecorationRole and column == COL_SEVERITY:
             return severity_icon(finding.severity)
         if role == Qt.ItemDataRole.ForegroundRole:
             status = self._status(finding)
             if column == COL_STATUS:
                 return QBrush(theme.status_colour(status))
-            if status in ("fixed", "false-alarm"):
+            if status in ("fixed", "false-alarm") or delta == "resolved":
                 return QBrush(QColor("#9AA0A6"))
             return None
         if role == FINDING_ROLE:
             return finding
         if role == STATUS_ROLE:
             return self._status(finding)
+        if role == DELTA_ROLE:
+            return delta
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -134,6 +163,7 @@ class FindingsFilter(QSortFilterProxyModel):
         self.category: str | None = None
         self.status: str | None = None
         self.words: str = ""
+        self.delta: str | None = None  # comparing drafts: only new / open / resolved findings
         self.setSortRole(FINDING_ROLE)
 
     @contextmanager
@@ -160,11 +190,17 @@ class FindingsFilter(QSortFilterProxyModel):
         with self._filter_change():
             self.status = status or None
 
+    def set_delta(self, delta: str | None) -> None:
+        with self._filter_change():
+            self.delta = delta or None
+
     def set_words(self, words: str) -> None:
         with self._filter_change():
             self.words = words.strip().lower()
 
-    def accepts(self, finding, status: str, ignore_severity: bool = False) -> bool:
+    def accepts(self, finding, status: str, ignore_severity: bool = False, delta: str | None = None) -> bool:
+        if self.delta and delta != self.delta:
+            return False
         if not ignore_severity and self.severities and finding.severity.value not in self.severities:
             return False
         if self.category and finding.category != self.category:
@@ -182,7 +218,7 @@ class FindingsFilter(QSortFilterProxyModel):
         # Straight to the Python objects: going through index().data() costs several times more.
         model = self.sourceModel()
         finding = model.finding(source_row)
-        return self.accepts(finding, model.status_of(finding))
+        return self.accepts(finding, model.status_of(finding), delta=model.delta_of(finding))
 
     def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         a, b = left.data(FINDING_ROLE), right.data(FINDING_ROLE)
@@ -200,7 +236,7 @@ class FindingsFilter(QSortFilterProxyModel):
         model = self.sourceModel()
         counts = {"high": 0, "medium": 0, "low": 0, "info": 0}
         for finding in model.findings():
-            if self.accepts(finding, model.status_of(finding), ignore_severity=True):
+            if self.accepts(finding, model.status_of(finding), ignore_severity=True, delta=model.delta_of(finding)):
                 counts[finding.severity.value] = counts.get(finding.severity.value, 0) + 1
         return counts
 
@@ -208,7 +244,7 @@ class FindingsFilter(QSortFilterProxyModel):
         """The findings that pass the filters, in the order the list shows them."""
         model = self.sourceModel()
         if self.sortColumn() < 0:  # unsorted: the model's own (document) order, no Qt round trips
-            return [f for f in model.findings() if self.accepts(f, model.status_of(f))]
+            return [f for f in model.findings() if self.accepts(f, model.status_of(f), delta=model.delta_of(f))]
         return [self.index(row, 0).data(FINDING_ROLE) for row in range(self.rowCount())]
 
     def proxy_row_of(self, source_row: int) -> int:

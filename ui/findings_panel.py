@@ -54,6 +54,10 @@ class FindingsPanel(QWidget):
         for status in STATUS_ORDER:
             self.status_box.addItem(status_name(status), status)
         self.status_box.currentIndexChanged.connect(self._on_status)
+        # Comparing drafts (issue 16): new / resolved / open; hidden until a comparison is shown.
+        self.delta_box = QComboBox()
+        self.delta_box.currentIndexChanged.connect(self._on_delta)
+        self.delta_box.hide()
         self.search = QLineEdit()
         self.search.setPlaceholderText(tr("搜索问题、条款、原文…", "Search findings, clauses, text…"))
         self.search.setClearButtonEnabled(True)
@@ -62,6 +66,7 @@ class FindingsPanel(QWidget):
         boxes.setSpacing(4)
         boxes.addWidget(self.category_box, 3)
         boxes.addWidget(self.status_box, 2)
+        boxes.addWidget(self.delta_box, 2)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -184,6 +189,7 @@ class FindingsPanel(QWidget):
             button.setChecked(False)
         self.category_box.setCurrentIndex(0)
         self.status_box.setCurrentIndex(0)
+        self.delta_box.setCurrentIndex(0)
         self.search.clear()
 
     # -- filter slots ---------------------------------------------------------------------------
@@ -198,6 +204,25 @@ class FindingsPanel(QWidget):
 
     def _on_status(self) -> None:
         self.proxy.set_status(self.status_box.currentData())
+        self._filters_changed()
+
+    def show_delta(self, delta: dict[int, str] | None, names: dict[str, str] | None = None,
+                   carried: set[int] | None = None) -> None:
+        """Mark the findings new / open / resolved (by ``id``) and offer the filter; None hides it again."""
+        self.delta_box.blockSignals(True)
+        self.delta_box.clear()
+        if delta:
+            self.delta_box.addItem(tr("全部变化", "All changes"), None)
+            for key, name in (names or {}).items():
+                self.delta_box.addItem(f"{name} ({sum(1 for v in delta.values() if v == key)})", key)
+            self.model.set_delta(delta, names or {}, carried)
+        self.delta_box.setVisible(bool(delta))
+        self.delta_box.blockSignals(False)
+        self.proxy.set_delta(None)
+        self._filters_changed()
+
+    def _on_delta(self) -> None:
+        self.proxy.set_delta(self.delta_box.currentData())
         self._filters_changed()
 
     def _on_words(self, text: str) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDockWidget, QFileDialog, QHBoxLayout, QLabel, QM
 
 from . import theme
 from .document_view import DocumentView, finding_at
+from .compare_dialog import CompareController
 from .export import Exporter
 from .finding_detail import FindingDetail
 from .finding_rail import FindingRail
@@ -57,10 +58,12 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks)
         self.setStyleSheet(theme.STYLE_SHEET)
         self._build_panes()
+        self.compare = CompareController(self)  # compare with an earlier draft / our template
         self.menus = WindowMenus(self, MenuSlots(
             open=self.ask_open, open_path=self.open_path, recent_files=lambda: self.settings.recent_files,
             next=self.select_next, previous=self.select_previous, rereview=self.rereview, quit=self.close,
             fill_export=self.exporter.fill_menu, change_language=self.languageChangeRequested.emit,
+            compare=self.compare.ask,
             docks=(self.outline_dock, self.findings_dock, self.detail_dock, self.rules_dock)))
         self.recent_menu, self.export_menu = self.menus.recent_menu, self.menus.export_menu
         self.perspective_box = self.menus.perspective_box
@@ -264,7 +267,7 @@ class MainWindow(QMainWindow):
             self.reviewShown.emit()
 
     def _on_filters(self) -> None:
-        visible = self.findings.visible_findings()
+        visible = self.compare.in_text(self.findings.visible_findings())
         self.view.highlights.apply(visible, muted=lambda f: self._status_of(f) in ("fixed", "false-alarm"))
         self.rail.set_findings(visible, self._status_of, self._clause_label)
 
@@ -328,13 +331,16 @@ class MainWindow(QMainWindow):
             self.show_error(error_message(exc))
             return
         self.findings.status_changed(finding)
-        self.rail.set_findings(self.findings.visible_findings(), self._status_of, self._clause_label)
-        self.view.highlights.apply(self.findings.visible_findings(),
+        visible = self.compare.in_text(self.findings.visible_findings())
+        self.rail.set_findings(visible, self._status_of, self._clause_label)
+        self.view.highlights.apply(visible,
                                    muted=lambda f: self._status_of(f) in ("fixed", "false-alarm"))
         stamp = datetime.now().strftime("%H:%M:%S")
         self.detail.show_saved(tr("已保存（{s}，{t}）", "Saved ({s}, {t})", s=status_name(decision.status), t=stamp))
 
     def _status_of(self, finding) -> str:
+        if self.compare.active:
+            return self.compare.status_of(finding)
         current = self.session.current
         return current.decisions.get(finding).status if current is not None else "open"
 
@@ -439,6 +445,7 @@ class MainWindow(QMainWindow):
         # about to go; let them end first.
         self.rules.shutdown()
         self.exporter.wait(10000)
+        self.compare.wait(10000)
         super().closeEvent(event)
 
 

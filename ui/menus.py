@@ -30,6 +30,7 @@ class MenuSlots:
     quit: Callable[[], None]
     fill_export: Callable[[QMenu], None]
     change_language: Callable[[str], None]
+    compare: Callable[..., None]  # compare(template=False): with an earlier draft, or our template
     docks: Sequence[QDockWidget]
 
 
@@ -64,6 +65,13 @@ class WindowMenus:
         file_menu.addAction(quit_action)
         review_menu = w.menuBar().addMenu(tr("审阅", "Review"))
         review_menu.addActions([self.next_action, self.prev_action, self.rereview_action])
+        # Issue 16: the open contract is the new draft.
+        review_menu.addSeparator()
+        self.compare_action = self._action(tr("与上一稿比较…", "Compare with an earlier draft…"),
+                                           lambda: slots.compare(template=False))
+        self.template_action = self._action(tr("与我方模板比较…", "Compare with our template…"),
+                                            lambda: slots.compare(template=True))
+        review_menu.addActions([self.compare_action, self.template_action])
         view_menu = w.menuBar().addMenu(tr("视图", "View"))
         for dock in slots.docks:
             view_menu.addAction(dock.toggleViewAction())

@@ -6,13 +6,14 @@ from bisect import bisect_left
 from typing import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from . import theme
 from .i18n import tr
 
 OFFSET_ROLE = Qt.ItemDataRole.UserRole
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1  # comparing drafts: "added" | "changed" | "moved"
 _SHOWN = ("title", "preamble", "chapter", "clause", "signature", "annex")
 _KIND_NAMES = {
     "title": ("标题", "Title"),
@@ -74,6 +75,17 @@ class OutlineView(QTreeWidget):
             items[node.index] = item
             self._items.append((node.start, node.end, item))
         self.expandAll()
+
+    def mark_changes(self, marks: dict[int, str]) -> None:
+        """Comparing drafts: a coloured bar on each added / changed / moved node, keyed by its start."""
+        from .change_bars import change_icon, change_name
+
+        for start, _end, item in self._items:
+            status = marks.get(start)
+            item.setData(0, CHANGE_ROLE, status)
+            item.setIcon(0, change_icon(status) if status else QIcon())
+            tip = item.text(0) if not status else f"{item.text(0)}（{change_name(status)}）"
+            item.setToolTip(0, tip)
 
     @staticmethod
     def _name(node) -> str:

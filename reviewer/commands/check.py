@@ -16,12 +16,7 @@ FORMATS = ("text", "json", "html", "docx", "annotated", "xlsx", "md")
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help=tr("合同文件或文件夹", "contract files or folders"))
-    p.add_argument("--rules", action="append", default=[], metavar="PATH",
-                   help=tr("额外的规则文件或文件夹（可多次）", "extra rule file or folder (repeatable)"))
-    p.add_argument("--no-default-rules", action="store_true",
-                   help=tr("不使用内置规则和用户规则", "use neither the built-in nor the user's rules"))
-    p.add_argument("--perspective", choices=("customer", "vendor"), default="customer",
-                   help=tr("我方立场：客户（默认）或供应商", "whose counsel we are: customer (default) or vendor"))
+    add_rule_options(p)
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("-o", "--output", metavar="PATH",
                    help=tr("报告文件；多个合同时为输出文件夹", "report file; a folder when several contracts"))
@@ -36,6 +31,16 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--password", default=None, metavar="PASSWORD",
                    help=tr("加密 PDF 的打开密码", "the open password of an encrypted PDF"))
     p.set_defaults(run=run)
+
+
+def add_rule_options(p: argparse.ArgumentParser) -> None:
+    """``--rules``, ``--no-default-rules`` and ``--perspective``: what reviews a contract (check, compare)."""
+    p.add_argument("--rules", action="append", default=[], metavar="PATH",
+                   help=tr("额外的规则文件或文件夹（可多次）", "extra rule file or folder (repeatable)"))
+    p.add_argument("--no-default-rules", action="store_true",
+                   help=tr("不使用内置规则和用户规则", "use neither the built-in nor the user's rules"))
+    p.add_argument("--perspective", choices=("customer", "vendor"), default="customer",
+                   help=tr("我方立场：客户（默认）或供应商", "whose counsel we are: customer (default) or vendor"))
 
 
 def load_rules(args: argparse.Namespace):

@@ -1,4 +1,4 @@
-"""The engine's command line: ``check``, ``outline`` and ``rules``.
+"""The engine's command line: ``check``, ``outline``, ``rules`` and ``compare``.
 
 The installed ``contract-review`` command is :func:`ui.launch.main`, which opens the window for
 ``gui`` or no arguments and hands everything else to :func:`main` here, so the engine never
@@ -26,7 +26,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import check, outline, rules_cmd
+    from . import check, compare, outline, rules_cmd
 
     parser = _Parser(prog="contract-review", description=tr(
         "离线合同审查：按 YAML 审查清单检查合同，指出每个问题的原文位置、理由、依据和修改建议。",
@@ -36,6 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_arguments(sub.add_parser("check", help=tr("审查合同并输出问题", "review contracts and print findings")))
     outline.add_arguments(sub.add_parser("outline", help=tr("显示合同的条款结构", "print a contract's clause tree")))
     rules_cmd.add_arguments(sub.add_parser("rules", help=tr("列出、解释、测试审查规则", "list, explain and test rules")))
+    compare.add_arguments(sub.add_parser("compare", help=tr("比较两稿合同（或与我方模板比较）",
+                                                            "compare two drafts (or a draft against our template)")))
     sub.add_parser("gui", help=tr("打开审查窗口（contract-review gui [FILE] [--screenshot PNG]）",
                                   "open the review window (contract-review gui [FILE] [--screenshot PNG])"))
     return parser
