@@ -107,6 +107,8 @@ _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 _DECIMAL = re.compile(r"\d+(?:[.-]\d+)+")
 _ROMAN_UPPER = re.compile(r"[IVXLC]+")
 _SPACE = re.compile(r"\s")
+# A markdown "heading" that states a duty (### 用户不得恶意占用带宽) is a sentence set large, not a heading.
+_DUTY_WORDS = re.compile(r"不得|须|应当|应|有权|可以|承诺|保证")
 _GAP_INSIDE = re.compile(r"\s{2,}|\t|\|")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
 _WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
@@ -288,7 +290,8 @@ class ClauseParser:
                 level = 2  # "TERM AND TERMINATION": an English section heading in capitals
             if level:
                 line.md = level
-                if line.category is None and _title_like(text[block.start:block.end], _TITLE_MAX):
+                if line.category is None and _title_like(text[block.start:block.end], _TITLE_MAX) \
+                        and not _DUTY_WORDS.search(text, block.start, block.end):
                     # An unnumbered heading ("## 引言") opens a section as a chapter heading does.
                     line.style, line.category = f"md{level}", "heading"
                     line.label_end = line.rest = line.start
@@ -536,6 +539,9 @@ class ClauseParser:
         rest_at = line.rest - line.start
         if line.md and line.style.startswith("md"):
             h_start, h_end = 0, len(body)  # an unnumbered markdown heading is all heading
+        elif line.md and _title_like(body[rest_at:].rstrip("。."), _TITLE_MAX):
+            # "## 1. 服务。": a numbered markdown heading is its label and heading, full stop aside.
+            h_start, h_end = rest_at, rest_at + len(body[rest_at:].rstrip("。."))
         else:
             h_start, h_end = self._heading(body[rest_at:], kind, self._continues(line, stack, next_line))
             h_start, h_end = rest_at + h_start, rest_at + h_end
