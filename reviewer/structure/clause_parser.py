@@ -93,7 +93,7 @@ _NOT_TITLE_ASCII = re.compile(r"[;:!?]|\.(?=.)")
 _INLINE_HEADING = re.compile(r"([^\s，,。；;：:()（）]{2,12})[ \t\u3000]+(?=\S.{3,})")
 _BRACKET_HEADING = re.compile(r"【([^】]{1,15})】")
 _EN_HEADING = re.compile(r"([A-Z][A-Za-z&/' -]{1,40}?)\.\s+(?=\S)")
-_PARTYISH_START = re.compile(r"甲方|乙方|丙方|双方|本合同|本协议|任何一方|一方|对方|Party|The |This ", re.I)
+_PARTYISH_START = re.compile(r"甲方|乙方|丙方|双方|甲乙双方|本合同|本协议|任何一方|一方|对方|Party|The |This ", re.I)
 _CONTRACT_WORD = re.compile(r"合同|协议|契约|确认书|订单|agreement|contract", re.I)
 _PREAMBLE_LINE = re.compile(r"[^:：。]{1,14}[:：]|鉴于|根据|依据|为了|经.{0,8}协商|WHEREAS|This Agreement", re.I)
 _PREAMBLE_SENTENCE = re.compile(r"协商一致|友好协商|达成如下|订立本合同|签订本合同|订立如下|签订如下|特订立|共同遵守|达成一致")
@@ -234,8 +234,8 @@ def _close_to_markdown_parent(stack: list[tuple[str, int]], floor: int, depth: i
 
 
 def _title_like(text: str, limit: int = _HEADING_MAX) -> bool:
-    if not text:
-        return False
+    if not text or "\t" in text:
+        return False  # a tab is a blank of a form (于\t年\t月…发布), not a heading's spacing
     if text.isascii():
         return len(text) <= _HEADING_MAX_ASCII and not _NOT_TITLE_ASCII.search(text.rstrip("."))
     return len(text) <= limit and not _NOT_TITLE.search(text)

@@ -59,7 +59,12 @@ def is_front_marker(text: str) -> bool:
 
 
 def title_like(text: str) -> bool:
-    return bool(text) and len(text) <= _TITLE_MAX and not _NOT_TITLE.search(text)
+    return bool(text) and len(text) <= _TITLE_MAX and not _NOT_TITLE.search(text) and "\t" not in text
+
+
+def _names_a_contract(text: str) -> bool:
+    """技术服务合同, 设 计 合 同 (letter-spaced on a cover): the line ends in the kind of contract."""
+    return bool(_TITLE_END.search(text) or _TITLE_END.search(re.sub(r"[ \u3000]+", "", text)))
 
 
 def find_opening(texts: Sequence[str], categories: Sequence[str | None],
@@ -86,7 +91,7 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
             continue
         if categories[k] == "md":
             # A markdown heading: the title when it names a contract and none came before, else the body.
-            if not candidates and not sections and title_like(text) and _TITLE_END.search(text):
+            if not candidates and not sections and title_like(text) and _names_a_contract(text):
                 candidates.append(k)
                 k += 1
                 continue
@@ -98,7 +103,7 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
             if close is not None:
                 k = close + 1  # 鉴于 1、… 2、… and the sentence that closes them stay in the preamble
                 continue
-        if categories[k] is None and title_like(text) and _TITLE_END.search(text) \
+        if categories[k] is None and title_like(text) and _names_a_contract(text) \
                 and not _PARTY_OPENING.match(text):
             candidates.append(k)
         k += 1
@@ -173,7 +178,7 @@ def _section_end(texts: Sequence[str], categories: Sequence[str | None], k: int)
             if _PARTY_OPENING.match(text) or _PREAMBLE_SENTENCE.match(text) or text.startswith(("根据", "依据", "依照")) \
                     and _PREAMBLE_SENTENCE.search(text):
                 return k
-            if title_like(text) and _TITLE_END.search(text):
+            if title_like(text) and _names_a_contract(text):
                 return k
         elif _STRONG_OPENING.match(text):
             return k
