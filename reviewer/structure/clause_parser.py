@@ -66,6 +66,7 @@ _SEP_RE = re.compile(_SEP)
 
 _ANNEX = re.compile(rf"(?:附件|附录|附表)\s*({_CN_NUM}|\d+)?|"
                     r"(?:ANNEX|Annex|APPENDIX|Appendix|SCHEDULE|Schedule|EXHIBIT|Exhibit)\s*([A-Z]|\d+)?\b")
+_SUPPLEMENT = re.compile(r"[^，,。；;：:\t]{0,30}(?:补充协议|补充合同)")
 _ANNEX_OPENERS = frozenset("附AaSsEeＡａＳｓＥｅ")
 _SIGNATURE = re.compile(
     r"[^。;；]{0,20}?\((?:盖章|签章|公章|签字|签名|签字或盖章|签字盖章|签字并盖章|盖章或签字|签章处|盖章处|签字处|合同专用章|专用章|章)\)"
@@ -471,6 +472,10 @@ class ClauseParser:
     def _add_annex(self, line: _Line) -> int:
         body = self._fold(line)
         m = _ANNEX.match(body)
+        if m is None:  # a supplementary agreement: all heading, no number
+            return self._new(kind="annex", number=None, label="", heading=self._body(line), level=1,
+                             start=line.start, end=line.end, heading_start=line.start, heading_end=line.end,
+                             body_start=line.end, parent=None, _pending_body=True)
         rest = _SEP_RE.match(body, m.end()).end()
         raw = m.group(1) or m.group(2) or ""
         word = self.text[line.start:line.start + 2] if m.group(2) is None and not body[:1].isascii() \
@@ -615,10 +620,11 @@ class ClauseParser:
             parts.append((*opening.preamble, "preamble"))
         for a, b, kind in sorted(parts):
             first, last = lines[a], lines[b - 1]
-            heading = self._body(first) if kind == "title" else ""
+            named = lines[opening.title_line] if kind == "title" and opening.title_line is not None else first
+            heading = self._body(named) if kind == "title" else ""
             self._new(kind=kind, number=None, label="", heading=heading, level=0, start=first.start, end=last.end,
-                      heading_start=first.start, heading_end=first.start + len(heading),
-                      body_start=first.start + len(heading), parent=None)
+                      heading_start=named.start, heading_end=named.start + len(heading),
+                      body_start=named.start + len(heading), parent=None)
         return opening.stop
 
     def _title_and_preamble(self, lines: list[_Line], numbered: bool) -> int:
@@ -665,6 +671,8 @@ class ClauseParser:
         return bool(_PREAMBLE_LINE.match(text) and len(text) <= 80 or _PREAMBLE_SENTENCE.search(text))
 
     def _annex_candidate(self, line: _Line) -> bool:
+        if line.category is None and _SUPPLEMENT.fullmatch(self._body(line)):
+            return True  # 某某协议之补充协议: a second agreement in the file reads like an annex
         if line.category is not None or self.text[line.start] not in _ANNEX_OPENERS:
             return False
         text = self._fold(line)

@@ -35,7 +35,7 @@ _AGREED = re.compile(r"达成如下|订立如下|签订如下|如下条款|如�
 _STRONG_OPENING = re.compile(r"第\s*[一1１]\s*(?:条|章|部分|编)|(?:ARTICLE|Article)\s+(?:1|I)\b")
 _VERSION_LINE = re.compile(r"[（(](?:\d{4}|[〇零一二三四五六七八九]{4})\s*(?:年)?版?[)）]|[（(]示范文本[)）]")
 _TITLE_MAX = 40
-_NOT_TITLE = re.compile(r"[。；;，,：:！!？?<>=\"{}]|\[")
+_NOT_TITLE = re.compile(r"[。；;，,：:！!？?=\"{}]|\[|<[A-Za-z/]")
 
 
 # What conversions leave on a line of its own: a page number, a Word field (PAGE, — PAGE \* MERGEFORMAT 1 —,
@@ -49,6 +49,7 @@ class Opening:
 
     front: list[tuple[int, int]] = field(default_factory=list)
     title: tuple[int, int] | None = None
+    title_line: int | None = None  # the line that names the contract, within ``title``
     preamble: tuple[int, int] | None = None
     stop: int = 0
 
@@ -96,6 +97,13 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
                 k += 1
                 continue
             break
+        if categories[k] in ("heading", "clause") and not _STRONG_OPENING.match(text):
+            # 1、甲方是…公司 2、乙方是… before 第一条: recitals numbered on their own, part of the preamble.
+            strong = next((j for j in range(k + 1, min(n, k + 8))
+                           if categories[j] in ("heading", "clause") and _STRONG_OPENING.match(texts[j])), None)
+            if strong is not None and candidates:
+                k = strong
+                continue
         if categories[k] in ("heading", "clause") or is_annex(k):
             break
         if categories[k] is None and _RECITALS.match(text):
@@ -124,9 +132,12 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
         if title_end < stop and categories[title_end] is None and _VERSION_LINE.fullmatch(texts[title_end].strip()):
             title_end += 1  # "（2024版）" under the title belongs to it
         out.title = (title, title_end)
+        out.title_line = title
         before = [j for j in range(meta_end, title) if j not in front_lines]
         if before and (preface or len(before) > 2):
             front_lines.update(before)
+        elif before == [title - 1] and title_like(texts[title - 1]) and len(texts[title - 1]) <= 20:
+            out.title = (title - 1, title_end)  # a title on two lines: VRonline / <开发者服务协议>电子合同
         pre_start = title_end
     else:
         pre_start = meta_end
