@@ -115,6 +115,7 @@ _CAPS_HEADING = re.compile(r"[A-Z][A-Z&/,' -]{2,58}[A-Z]")
 _WIDE_GAP = re.compile(r"[ \u3000]*\t[\t \u3000]*|[ \u3000]{3,}")
 # Words of a sentence that introduces a list ("成果包括以下文件："), not of a caption.
 _LEADS_IN = re.compile(r"以下|如下|下列|包括|应当|应|须|将|是|为")
+_ANNOUNCING = re.compile(r"以下|如下|下列")
 # A caption waiting for its value: "质量标准：" with nothing after it on the line.
 _CAPTION = re.compile(r"([^\s，,。；;：:()（）][^，,。；;：:]{0,23}?)\s*[：:]\s*")
 
@@ -509,6 +510,8 @@ class ClauseParser:
         if m and kind != "item" and not _PARTYISH_START.match(rest) and not _LEADS_IN.search(m.group(1)):
             return 0, m.end(1)
         spaced = not rest.isascii() and _SPACE.search(rest)
+        if _ANNOUNCING.search(rest):
+            continues = False  # 双方确定以下列标准…: a sentence that leads into a list is no heading
         if not spaced and _title_like(rest, _TITLE_MAX if kind == "chapter" else _HEADING_MAX) \
                 and (kind == "chapter" or continues):
             return 0, len(rest.rstrip(".")) if rest.isascii() else len(rest)
@@ -715,7 +718,7 @@ class ClauseParser:
                 lowest = k + 1
                 break
             text = self._fold(lines[k])
-            if len(text) <= 80 and _SIGNATURE.match(text):
+            if (len(text) <= 80 or text.upper().startswith("IN WITNESS WHEREOF")) and _SIGNATURE.match(text):
                 strong = k
         if strong is None:
             # Published terms close with their issuer and date instead: "2020 年 10 月 某某科技有限公司".

@@ -120,7 +120,7 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
     front_lines: set[int] = set(range(0, meta_end))
     for a, b in sections:
         front_lines.update(range(a, b))
-    title = candidates[-1] if candidates else None
+    title = _pick_title(texts, candidates, bool(sections))
     if title is None:
         first = meta_end
         if first < n and categories[first] is None and title_like(texts[first]) \
@@ -153,6 +153,28 @@ def find_opening(texts: Sequence[str], categories: Sequence[str | None],
     if out.title is None and out.preamble is None and not out.front:
         return Opening(stop=stop)
     return out
+
+
+def _pick_title(texts: Sequence[str], candidates: list[int], sections: bool) -> int | None:
+    """The title among the title-like lines: the last one when it repeats the first (a cover, then the
+    contract after its instructions) or follows front matter, else the first (later ones are entries of
+    a table of contents: 免责条款, 服务条款)."""
+    if not candidates:
+        return None
+    if sections or len(candidates) == 1:
+        return candidates[-1]
+    first = re.sub(r"\s+", "", texts[candidates[0]])
+    for k in reversed(candidates[1:]):
+        if _shares_kind(first, re.sub(r"\s+", "", texts[k])):
+            return k
+    return candidates[0]
+
+
+def _shares_kind(a: str, b: str) -> bool:
+    """咨询服务合同 / 咨询服务合同（范本）: both name the same kind of contract (4+ characters in common at the end)."""
+    tail = _TITLE_END.search(a)
+    core = a[:tail.start()] if tail else a
+    return len(core) >= 2 and core[-4:] in b or a in b or b in a
 
 
 def _recitals_end(texts: Sequence[str], categories: Sequence[str | None], k: int) -> int | None:
