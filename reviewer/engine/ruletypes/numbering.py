@@ -22,6 +22,7 @@ class _Numbered:
     node: "Clause"
     value: int
     series: tuple
+    part: int | None = None  # the 第X部分 / annex it sits in: numbering may start again there
 
 
 class NumberingDetector(RuleType):
@@ -71,6 +72,11 @@ class NumberingDetector(RuleType):
         for entry in entries:
             node, value = entry.node, entry.value
             name = _LazyName(ctx, node)
+            if previous is not None and entry.part != previous.part and value == 1:
+                previous, seen = None, {}  # a new part (or annex) numbers afresh: 第1条 again
+                seen[value] = entry
+                previous = entry
+                continue
             if previous is None:
                 tree = ctx.document.clauses
                 parent = tree.parent(node)
@@ -138,12 +144,12 @@ def _numbered(tree: "ClauseTree", node: "Clause") -> _Numbered | None:
     value, shape, prefix = parsed
     part = _part_of(tree, node)
     if prefix is not None:
-        key = (shape, prefix, part)
-    elif shape in ("第N章", "第N条") or node.parent is None:
-        key = (shape, None, part)
+        key = (shape, prefix)
+    elif shape in ("第N章", "第N条") or node.parent is None or (part is not None and tree.nodes[node.parent].index == part):
+        key = (shape, None)
     else:
         key = (shape, node.parent)
-    return _Numbered(node, value, key)
+    return _Numbered(node, value, key, part)
 
 
 def _part_of(tree: "ClauseTree", node: "Clause") -> int | None:
