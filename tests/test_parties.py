@@ -386,3 +386,21 @@ SERVICES
 NetHost will provide hosting services. The Customer is responsible for paying NetHost the monthly fee.
 """)
     assert summary(doc) == [("the Customer", "Acme Widgets", "customer"), ("NetHost", "NetHost Systems", "vendor")]
+
+
+def test_provided_by_a_side_and_provided_for_it():
+    # "对乙方提供的软件": 乙方 provides it; "为甲方提供的服务": 甲方 is who it is for.
+    doc = doc_from("""
+保密协议
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 甲方不得对乙方提供的软件进行反向工程。
+""")
+    assert [p.role for p in doc.parties.parties] == ["customer", "vendor"]
+    doc = doc_from("""
+服务协议
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 本条所称服务，是指为甲方提供的数据备份服务。
+""")
+    assert [p.role for p in doc.parties.parties] == ["unknown", "unknown"]

@@ -55,6 +55,8 @@ _PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|
 # A label right after one of these is the recipient or a reference, not the one who acts.
 _MARKERS = ("向", "给", "对", "为", "按照", "按", "根据", "依照", "依据", "与", "和", "及", "经", "接到", "协助", "配合",
             "to ", "for ", "from ", "with ", "by ", "of ")
+# "为甲方提供的", "向乙方交付的": the label after these receives; 作为/因为/成为/认为 are other words.
+_RECIPIENT = re.compile(r"(?:(?<![作因成认])为|向|给)$")
 _SENTENCE_END = re.compile(r"[。；;\n!?！？]")
 # "在乙方运营管理的平台上", "由乙方设立的【某某】游戏运营平台": the side that runs the platform the
 # other one does business on provides it.
@@ -339,7 +341,9 @@ class PartyFinder:
         text = self.text
         if verb_end is not None and text.startswith("的", verb_end):
             for m in labels.finditer(text, max(0, verb_at - 8), verb_at):
-                if m.end() == verb_at:
+                # "乙方为甲方提供的服务": 甲方 is who it is provided for, and the actor is looked for below;
+                # in "对乙方提供的软件" 对 takes the whole phrase, and 乙方 still provides.
+                if m.end() == verb_at and not _RECIPIENT.search(text, max(0, m.start() - 2), m.start()):
                     return m
         start = verb_at
         for m in _SENTENCE_END.finditer(text, max(0, verb_at - 120), verb_at):
