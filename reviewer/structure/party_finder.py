@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
+from .party_relations import relations
 from .party_terms import Given, addressed_terms, english_opening
 from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,
                           names_nobody, neutral, role_of_words, short_description, split_role_lead)
@@ -65,6 +66,9 @@ _PLATFORM_AFTER = r"(?:设立|运营|经营|管理)+的?[^。；;\n，,]{0,15}?�
 # What a side says of itself outweighs any count of duties: a label, a definition or a platform is
 # worth more than all the duties read (at most 2 × _MAX_DUTY_VOTES), which only break a tie.
 _LABEL_WEIGHT, _STATED_WEIGHT = 500, 300
+# A sentence naming both sides ("乙方为甲方提供…", "甲方委托乙方") says more than a duty read from the
+# label nearest a verb; no more of them are read than keep their sum below what a side says of itself.
+_RELATION_WEIGHT, _MAX_RELATIONS = 20, 12
 
 
 @dataclass(slots=True)
@@ -112,6 +116,7 @@ class PartyFinder:
         self._roles_from_labels(sides)
         self._roles_from_definitions(sides)
         self._roles_from_platforms(sides)
+        self._roles_from_relations(sides)
         self._roles_from_duties(sides)
         return Parties(tuple(self._decide(sides)))
 
@@ -304,6 +309,14 @@ class PartyFinder:
             m = re.search(_PLATFORM_BEFORE + re.escape(side.label) + _PLATFORM_AFTER, self.text)
             if m:
                 side.vote("vendor", _STATED_WEIGHT, m.start() + 1, m.end())
+
+    def _roles_from_relations(self, sides: list[_Side]) -> None:
+        """Who gives whom, in the sentences that name both: "乙方向甲方出租…", "甲方向乙方采购…"."""
+        by_label = {s.label: s for s in sides if s.label not in BYSTANDERS}
+        for relation in relations(self.text, list(by_label))[:_MAX_RELATIONS]:
+            end = self._sentence_end(relation.start)
+            by_label[relation.vendor].vote("vendor", _RELATION_WEIGHT, relation.start, end)
+            by_label[relation.customer].vote("customer", _RELATION_WEIGHT, relation.start, end)
 
     def _roles_from_duties(self, sides: list[_Side]) -> None:
         by_label = {s.label: s for s in sides}
