@@ -419,6 +419,7 @@ def test_a_sentence_naming_both_sides_says_who_supplies(line, roles):
 
 
 @pytest.mark.parametrize("line", [
+    "甲方应向乙方提供必要的资料和工作条件。",  # what a customer gives its vendor to work with
     "甲方授权乙方在宣传中使用甲方的商标。",  # a licence of the licensee's own marks
     "若乙方委托甲方代发工资，甲方应书面通知乙方。",  # an errand, not the contract's service
     "乙方应向甲方支付违约金人民币一万元。",  # a penalty, not the price

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
-from .party_relations import relations
+from .party_relations import gives_input, relations
 from .party_terms import Given, addressed_terms, english_opening
 from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,
                           names_nobody, neutral, role_of_words, short_description, split_role_lead)
@@ -51,7 +51,7 @@ _SUPPLY = re.compile(r"提供|交付|开发|供货|发货|升级|维护|实施|�
                      r"\b(?:[Pp]rovide|[Dd]eliver|[Dd]evelop|[Ss]upply|[Pp]erform|[Mm]aintain|[Ii]mplement|[Ii]nstall)s?\b")
 # Enough duties read to tell the sides apart; a long contract stops adding votes here.
 _MAX_DUTY_VOTES = 40
-_PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|维护|文件|资料|货物|设备|成果|方案|培训|平台|"
+_PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|维护|货物|设备|成果|方案|培训|平台|"
                              r"service|system|product|software|deliverable|goods|support", re.I)
 # A label right after one of these is the recipient or a reference, not the one who acts.
 _MARKERS = ("向", "给", "对", "为", "按照", "按", "根据", "依照", "依据", "与", "和", "及", "经", "接到", "协助", "配合",
@@ -339,7 +339,7 @@ class PartyFinder:
                 if role == "customer" and (not _PAY_OBJECT.search(after) or _NOT_FEE.search(after)):
                     continue
                 if role == "vendor" and m.group().lower().startswith(("提供", "provide")) \
-                        and not _PROVIDE_OBJECT.search(after):
+                        and (not _PROVIDE_OBJECT.search(after) or gives_input(after)):
                     continue
                 actor = self._actor(labels, m.start(), m.end())
                 if actor is not None and (actor.start(), role) not in seen:
