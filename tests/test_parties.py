@@ -386,3 +386,67 @@ SERVICES
 NetHost will provide hosting services. The Customer is responsible for paying NetHost the monthly fee.
 """)
     assert summary(doc) == [("the Customer", "Acme Widgets", "customer"), ("NetHost", "NetHost Systems", "vendor")]
+
+
+# A sentence that names both sides says who gives whom. Made-up lines, one per way of saying it; in
+# some 甲方 supplies, so that no test passes by 甲方 being the customer out of habit.
+@pytest.mark.parametrize("line, roles", [
+    ("乙方承诺为甲方提供的网络加速服务可用性不低于百分之九十九。", ("customer", "vendor")),
+    ("乙方为甲方在展览中心搭建展台一个。", ("customer", "vendor")),
+    ("甲方向乙方出租厢式货车两辆，用于乙方门店配送。", ("vendor", "customer")),
+    ("乙方向甲方出售数控机床一台。", ("customer", "vendor")),
+    ("甲方向乙方提供标准机柜五个及配套电力。", ("vendor", "customer")),
+    ("乙方按季度向甲方预付托管费。", ("vendor", "customer")),
+    ("甲方应向乙方支付年度授权费人民币三万元。", ("customer", "vendor")),
+    ("乙方向甲方采购打印机十台，明细如下：", ("vendor", "customer")),
+    ("甲方委托乙方对其办公楼进行消防检测。", ("customer", "vendor")),
+    ("甲方聘请乙方担任常年法律顾问。", ("customer", "vendor")),
+    ("乙方接受甲方的委托，为其办理商标注册。", ("customer", "vendor")),
+    ("乙方承接甲方仓库的屋面防水工程。", ("customer", "vendor")),
+    ("甲方授予乙方在其服务器上使用考勤软件的非独占权利。", ("vendor", "customer")),
+    ("乙方授权甲方在内部网络中安装使用本软件。", ("customer", "vendor")),
+])
+def test_a_sentence_naming_both_sides_says_who_supplies(line, roles):
+    doc = doc_from(f"""
+合同
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 {line}
+""")
+    assert [p.role for p in doc.parties.parties] == list(roles)
+    check_evidence(doc)
+    assert doc.parties.vendor.evidence.startswith(line.rstrip("。：")[:10])
+
+
+@pytest.mark.parametrize("line", [
+    "甲方应向乙方提供必要的资料和工作条件。",  # what a customer gives its vendor to work with
+    "甲方授权乙方在宣传中使用甲方的商标。",  # a licence of the licensee's own marks
+    "若乙方委托甲方代发工资，甲方应书面通知乙方。",  # an errand, not the contract's service
+    "乙方应向甲方支付违约金人民币一万元。",  # a penalty, not the price
+])
+def test_sentences_naming_both_sides_that_do_not_say_who_supplies(line):
+    doc = doc_from(f"""
+合同
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 {line}
+""")
+    assert [p.role for p in doc.parties.parties] == ["unknown", "unknown"]
+
+
+def test_provided_by_a_side_and_provided_for_it():
+    # "对乙方提供的软件": 乙方 provides it; "为甲方提供的服务": 甲方 is who it is for.
+    doc = doc_from("""
+保密协议
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 甲方不得对乙方提供的软件进行反向工程。
+""")
+    assert [p.role for p in doc.parties.parties] == ["customer", "vendor"]
+    doc = doc_from("""
+服务协议
+甲方：某某甲有限公司
+乙方：某某乙有限公司
+第一条 本条所称服务，是指为甲方提供的数据备份服务。
+""")
+    assert [p.role for p in doc.parties.parties] == ["unknown", "unknown"]

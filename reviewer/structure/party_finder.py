@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .foreign import BLOCK_KINDS, fold_width
+from .party_relations import gives_input, relations
 from .party_terms import Given, addressed_terms, english_opening
 from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,
                           names_nobody, neutral, role_of_words, short_description, split_role_lead)
@@ -50,11 +51,13 @@ _SUPPLY = re.compile(r"提供|交付|开发|供货|发货|升级|维护|实施|�
                      r"\b(?:[Pp]rovide|[Dd]eliver|[Dd]evelop|[Ss]upply|[Pp]erform|[Mm]aintain|[Ii]mplement|[Ii]nstall)s?\b")
 # Enough duties read to tell the sides apart; a long contract stops adding votes here.
 _MAX_DUTY_VOTES = 40
-_PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|维护|文件|资料|货物|设备|成果|方案|培训|平台|"
+_PROVIDE_OBJECT = re.compile(r"服务|系统|产品|软件|技术|支持|升级|维护|货物|设备|成果|方案|培训|平台|"
                              r"service|system|product|software|deliverable|goods|support", re.I)
 # A label right after one of these is the recipient or a reference, not the one who acts.
 _MARKERS = ("向", "给", "对", "为", "按照", "按", "根据", "依照", "依据", "与", "和", "及", "经", "接到", "协助", "配合",
             "to ", "for ", "from ", "with ", "by ", "of ")
+# "为甲方提供的", "向乙方交付的": the label after these receives; 作为/因为/成为/认为 are other words.
+_RECIPIENT = re.compile(r"(?:(?<![作因成认])为|向|给)$")
 _SENTENCE_END = re.compile(r"[。；;\n!?！？]")
 # "在乙方运营管理的平台上", "由乙方设立的【某某】游戏运营平台": the side that runs the platform the
 # other one does business on provides it.
@@ -63,6 +66,9 @@ _PLATFORM_AFTER = r"(?:设立|运营|经营|管理)+的?[^。；;\n，,]{0,15}?�
 # What a side says of itself outweighs any count of duties: a label, a definition or a platform is
 # worth more than all the duties read (at most 2 × _MAX_DUTY_VOTES), which only break a tie.
 _LABEL_WEIGHT, _STATED_WEIGHT = 500, 300
+# A sentence naming both sides ("乙方为甲方提供…", "甲方委托乙方") says more than a duty read from the
+# label nearest a verb; no more of them are read than keep their sum below what a side says of itself.
+_RELATION_WEIGHT, _MAX_RELATIONS = 20, 12
 
 
 @dataclass(slots=True)
@@ -110,6 +116,7 @@ class PartyFinder:
         self._roles_from_labels(sides)
         self._roles_from_definitions(sides)
         self._roles_from_platforms(sides)
+        self._roles_from_relations(sides)
         self._roles_from_duties(sides)
         return Parties(tuple(self._decide(sides)))
 
@@ -303,6 +310,14 @@ class PartyFinder:
             if m:
                 side.vote("vendor", _STATED_WEIGHT, m.start() + 1, m.end())
 
+    def _roles_from_relations(self, sides: list[_Side]) -> None:
+        """Who gives whom, in the sentences that name both: "乙方向甲方出租…", "甲方向乙方采购…"."""
+        by_label = {s.label: s for s in sides if s.label not in BYSTANDERS}
+        for relation in relations(self.text, list(by_label))[:_MAX_RELATIONS]:
+            end = self._sentence_end(relation.start)
+            by_label[relation.vendor].vote("vendor", _RELATION_WEIGHT, relation.start, end)
+            by_label[relation.customer].vote("customer", _RELATION_WEIGHT, relation.start, end)
+
     def _roles_from_duties(self, sides: list[_Side]) -> None:
         by_label = {s.label: s for s in sides}
         labels = re.compile("|".join(rf"\b{re.escape(s.label)}\b" if s.label.isascii() else re.escape(s.label)
@@ -324,7 +339,7 @@ class PartyFinder:
                 if role == "customer" and (not _PAY_OBJECT.search(after) or _NOT_FEE.search(after)):
                     continue
                 if role == "vendor" and m.group().lower().startswith(("提供", "provide")) \
-                        and not _PROVIDE_OBJECT.search(after):
+                        and (not _PROVIDE_OBJECT.search(after) or gives_input(after)):
                     continue
                 actor = self._actor(labels, m.start(), m.end())
                 if actor is not None and (actor.start(), role) not in seen:
@@ -339,7 +354,9 @@ class PartyFinder:
         text = self.text
         if verb_end is not None and text.startswith("的", verb_end):
             for m in labels.finditer(text, max(0, verb_at - 8), verb_at):
-                if m.end() == verb_at:
+                # "乙方为甲方提供的服务": 甲方 is who it is provided for, and the actor is looked for below;
+                # in "对乙方提供的软件" 对 takes the whole phrase, and 乙方 still provides.
+                if m.end() == verb_at and not _RECIPIENT.search(text, max(0, m.start() - 2), m.start()):
                     return m
         start = verb_at
         for m in _SENTENCE_END.finditer(text, max(0, verb_at - 120), verb_at):
