@@ -145,7 +145,8 @@ def _numbered(tree: "ClauseTree", node: "Clause") -> _Numbered | None:
     part = _part_of(tree, node)
     if prefix is not None:
         key = (shape, prefix)
-    elif shape in ("第N章", "第N条") or node.parent is None or (part is not None and tree.nodes[node.parent].index == part):
+    elif shape in ("第N章", "第N条") or node.parent is None \
+            or (part is not None and node.parent == part and tree.nodes[part].kind == "chapter"):
         key = (shape, None)
     else:
         key = (shape, node.parent)
@@ -163,7 +164,7 @@ def _part_of(tree: "ClauseTree", node: "Clause") -> int | None:
 @lru_cache(maxsize=65536)
 def _parse_label(label: str) -> tuple[int, str, str | None] | None:
     """"第十一章" → (11, "第N章", None); "5.3" → (3, "N.N", "5"): labels repeat, so parse each once."""
-    label = label.strip()
+    label = re.sub(r"[-－—–](?=\s*、)", "一", label.strip())  # 十-、 is 十一、 mistyped
     runs = _NUMERAL_RUN.findall(label)
     if not runs:
         return None

@@ -199,7 +199,7 @@ def _has_next_sibling(tree, node: "Clause") -> bool:
 
 
 #: A clause that is only its condition: 3、乙方交付后。 — what happens then was never written.
-_CONDITION_ONLY = re.compile(r"^[^。；;，,：:\n]{2,24}(?:之后|以后|后|之时|时)[。；;]$")
+_CONDITION_ONLY = re.compile(r"^[^。；;，,：:\n]{2,24}(?:之后|以后|后|之时|(?<![〇零一二三四五六七八九十百\d小])时)[。；;]$")
 
 
 def _ends_before_its_content(ctx: "ReviewContext", node: "Clause", start: int, end: int) -> Iterable[Hit]:
