@@ -16,6 +16,7 @@ from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, Parsed
                        did_you_mean, parse_rule_file)
 from .ruletypes import registry
 from .ruletypes.base import RuleType
+from .yamlpos import MAX_BYTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Document
@@ -193,10 +194,36 @@ class RuleSet:
         return cls.from_files(files)
 
     @classmethod
-    def from_files(cls, files: list[Path], texts: dict[Path, str] | None = None) -> "RuleSet":
+    def from_files(cls, files: list[Path], texts: dict[Path, str] | None = None,
+                   cache: bool = True) -> "RuleSet":
+        """The rules of ``files`` (``texts`` stands in for the text of some); later files win.
+
+        With ``cache``, a pack that loaded cleanly before from exactly these bytes comes back
+        from the user's cache folder (:mod:`reviewer.engine.packcache`) without being parsed.
+        """
+        from . import packcache
+
         texts = texts or {}
-        parsed = [parse_rule_file(p, texts.get(p)) for p in files]
-        return _assemble(parsed)
+        sources = [packcache.Source.read(p, texts.get(p)) for p in files]
+        if cache:
+            cached = packcache.load(sources)
+            if cached is not None:
+                return cached
+        parsed = [parse_rule_file(s.path, texts.get(s.path, _text_of(s.data))) for s in sources]
+        ruleset = _assemble(parsed)
+        if cache:
+            packcache.store(sources, ruleset)
+        return ruleset
+
+
+def _text_of(data: bytes | None) -> str | None:
+    """The text of a rule file's bytes, or None to let :func:`parse_rule_file` read and refuse it itself."""
+    if data is None or len(data) > MAX_BYTES:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _assemble(parsed_files: list[ParsedFile]) -> RuleSet:
