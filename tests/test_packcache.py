@@ -18,19 +18,12 @@ from reviewer.engine.overrides import set_override
 from reviewer.engine.rulepack import RuleSet
 from reviewer.userdirs import CACHE_ENV, cache_dir
 
-HEADER = 'pack: mine\nversion: "1"\nrules:\n'
-RULE = """\
-  - id: no-suspension
-    type: pattern
-    title: 暂停服务
-    category: suspension
-    severity: medium
-    message: "{clause} 允许对方暂停服务：甲。"
-    any: ['有权暂停']
-    examples:
-      fire: ["8.2 乙方有权暂停服务。"]
-      no_fire: ["8.2 乙方应持续提供服务。"]
-"""
+from test_rulefile import GOOD_RULE, HEADER as PACK_HEADER
+
+HEADER = PACK_HEADER + "rules:\n"
+# The message ends in a mark (甲) that the tests change to see which version of the file is in force.
+RULE = GOOD_RULE.replace("允许对方暂停服务。", "允许对方暂停服务：甲。")
+assert RULE != GOOD_RULE
 
 
 @pytest.fixture
