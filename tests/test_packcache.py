@@ -133,7 +133,7 @@ def test_another_program_or_python_never_uses_the_entry(tmp_path, cache, parses,
     path = _pack(tmp_path)
     _load(path)
     if what == "program":
-        monkeypatch.setattr(packcache, "__version__", "99.0.0")
+        monkeypatch.setattr("reviewer.__version__", "99.0.0")
     elif what == "python":
         monkeypatch.setattr(packcache.sys, "version", "3.99.0 (another build)")
     else:

@@ -2,18 +2,19 @@
 
 Reading the built-in pack means parsing ~1,800 lines of YAML with positions, validating every
 key and checking ~440 regular expressions; a ``check`` on one contract paid that every time.
-Once a pack has loaded cleanly, its rules (the validated data, not the compiled rule types) are
-kept in the user's cache folder, one file per list of rule files. The next run with the same
-files reads them back and only builds the rule types.
+Once a pack has loaded cleanly, :mod:`reviewer.engine.rulepack` keeps its rules here as plain
+data (the validated rules, not the compiled rule types), one entry per list of rule files; the
+next run with the same files reads them back and only builds the rule types. A rule set with
+a refused file is never kept: a broken file is parsed and validated in full on every run and
+reported as ``file:line:col`` as ever.
 
 An entry is used only when its key matches what the run sees now: for every rule file its path,
 size, modification time (ns) and SHA-256 of its bytes, plus the program version, the Python
 version and the size and modification time of the engine's own modules (an edited rule type
 in a development checkout counts as a new program). The file itself starts with a magic line and
 the SHA-256 of its payload; a file that is short, altered or unreadable is ignored and rebuilt,
-never trusted. A rule set with any refused file is never kept: a broken file is parsed and
-validated in full on every run and reported as ``file:line:col`` as ever. Writing is atomic and
-best effort: a read-only or full cache folder just means no cache.
+never trusted. Writing is atomic and best effort: a read-only or full cache folder just means
+no cache.
 """
 
 from __future__ import annotations
@@ -23,14 +24,9 @@ import marshal
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .. import __version__
 from ..userdirs import cache_dir
-from . import regexcheck
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .rulepack import RuleSet
 
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
@@ -77,8 +73,18 @@ def entry_path(sources: list[Source]) -> Path:
 
 def key(sources: list[Source]) -> tuple:
     """Everything a cached pack depends on; an entry is used only if its key is equal."""
-    return (FORMAT, __version__, sys.version, sys.implementation.cache_tag, _code_stamp(),
+    return (FORMAT, program_version(), sys.version, sys.implementation.cache_tag, _code_stamp(),
             tuple(s.stamp for s in sources))
+
+
+def program_version() -> str:
+    """``reviewer.__version__``.
+
+    Read from the package already imported (Python imports a package before its modules):
+    importing it by name would tie this module into a circle with the package, which imports
+    the engine to review.
+    """
+    return getattr(sys.modules[__name__.partition(".")[0]], "__version__", "")
 
 
 def _code_stamp() -> tuple:
@@ -95,8 +101,8 @@ def _code_stamp() -> tuple:
     return tuple(stamps)
 
 
-def load(sources: list[Source]) -> "RuleSet | None":
-    """The cached rule set for exactly these sources, or None (missing, stale, damaged: rebuild)."""
+def load(sources: list[Source]) -> Any:
+    """The plain data kept for exactly these sources, or None (missing, stale, damaged: rebuild)."""
     try:
         blob = entry_path(sources).read_bytes()
     except (OSError, ValueError):
@@ -106,21 +112,20 @@ def load(sources: list[Source]) -> "RuleSet | None":
         return None
     try:
         stored_key, data = marshal.loads(payload)
-        if stored_key != key(sources):
-            return None
-        return _rebuild(data)
-    except Exception:  # a well-formed file that still does not fit: never trust it, rebuild
+    except (ValueError, EOFError, TypeError):  # hashed right, yet not an entry of ours: never trusted
         return None
+    return data if stored_key == key(sources) else None
 
 
-def store(sources: list[Source], ruleset: "RuleSet") -> Path | None:
-    """Keep ``ruleset`` (loaded cleanly from ``sources``) for the next run; never fails the run."""
-    if ruleset.errors or any(s.data is None for s in sources):
+def store(sources: list[Source], data: Any) -> Path | None:
+    """Keep ``data`` (str, int, float, bool, None, bytes, lists, tuples, dicts) for the next run with
+    these sources; best effort, never fails the run."""
+    if any(s.data is None for s in sources):
         return None
     from ..atomic import atomic_write_bytes
 
     try:
-        payload = marshal.dumps((key(sources), _flatten(ruleset)))
+        payload = marshal.dumps((key(sources), data))
         written = atomic_write_bytes(entry_path(sources), MAGIC + hashlib.sha256(payload).digest() + payload)
     except (OSError, ValueError, TypeError):  # read-only folder, full disk, a value marshal cannot keep
         return None
@@ -145,33 +150,3 @@ def _verified(blob: bytes) -> bytes | None:
         return None
     digest, payload = blob[len(MAGIC):head], blob[head:]
     return payload if hashlib.sha256(payload).digest() == digest else None
-
-
-# -- the rule set as plain data (str, int, bool, list, dict, tuple only) ----------------------------
-
-def _flatten(ruleset: "RuleSet") -> dict[str, Any]:
-    rules = []
-    for rule in ruleset.rules:
-        fields = {k: v for k, v in vars(rule).items() if k != "impl"}
-        fields["severity"] = rule.severity.value
-        fields["source"] = str(rule.source)
-        rules.append(fields)
-    specs = {tid: {**spec, "path": str(spec["path"])} for tid, spec in ruleset.clause_types.specs.items()}
-    return {"rules": rules, "clause_types": specs, "packs": [dict(p) for p in ruleset.packs],
-            "files": [str(p) for p in ruleset.files], "regex_analysis": regexcheck.analysis()}
-
-
-def _rebuild(data: dict[str, Any]) -> "RuleSet":
-    from ..model.findings import Severity
-    from .rulepack import ClauseTypes, Rule, RuleSet
-    from .ruletypes import registry
-
-    regexcheck.remember(data["regex_analysis"])
-    types = registry()
-    rules = []
-    for fields in data["rules"]:
-        rule = Rule(**{**fields, "severity": Severity(fields["severity"]), "source": Path(fields["source"])})
-        rule.impl = types[rule.type](rule.id, rule.params)
-        rules.append(rule)
-    specs = {tid: {**spec, "path": Path(spec["path"])} for tid, spec in data["clause_types"].items()}
-    return RuleSet(rules, ClauseTypes(specs), data["packs"], [], [Path(p) for p in data["files"]])
