@@ -13,7 +13,8 @@ size, modification time (ns) and SHA-256 of its bytes, plus the program version,
 version and the size and modification time of the engine's own modules (an edited rule type
 in a development checkout counts as a new program). The file itself starts with a magic line and
 the SHA-256 of its payload; a file that is short, altered or unreadable is ignored and rebuilt,
-never trusted. Writing is atomic and best effort: a read-only or full cache folder just means
+never trusted. The payload is read with :mod:`marshal`, which makes values and, unlike pickle,
+runs nothing. Writing is atomic and best effort: a read-only or full cache folder just means
 no cache.
 """
 
@@ -88,6 +89,8 @@ def program_version() -> str:
 
 
 def _code_stamp() -> tuple:
+    """Size and modification time of the engine's modules: an edited validator or rule type (in a
+    development checkout, where the version does not change) makes every entry stale."""
     here = Path(__file__).resolve().parent
     modules = sorted(here.glob("*.py")) + sorted((here / "ruletypes").glob("*.py"))
     modules.append(here.parent / "model" / "findings.py")  # the built-in categories and severities
