@@ -11,6 +11,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import median
+from typing import Callable
 
 from .build import FORMATS, ROOT, SAMPLES, build, build_batch, build_draft
 
@@ -41,6 +42,7 @@ class Results:
     baselines: dict[tuple[int, str], dict] = field(default_factory=dict)
     cli: dict = field(default_factory=dict)
     gui: dict[str, dict] = field(default_factory=dict)
+    startup: dict = field(default_factory=dict)
     batch: dict[int, dict] = field(default_factory=dict)
     tokenizers: dict[str, dict] = field(default_factory=dict)
     compare: dict[str, dict] = field(default_factory=dict)  # format -> phases and process times
@@ -52,9 +54,18 @@ class Results:
     other_cpu_s: float | None = None
 
 
+#: Where the measured processes keep their compiled rule packs: the benchmark's own folder (set by
+#: :func:`run_all`), not the user's cache.
+_RULE_CACHE: Path | None = None
+
+
 def _env(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH", "")) if p)
+    # Measured as an installed program runs: its modules compiled to bytecode once, then reused.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if _RULE_CACHE is not None:
+        env["CONTRACT_REVIEW_CACHE_DIR"] = str(_RULE_CACHE)
     env.update(extra)
     return env
 
@@ -123,6 +134,92 @@ def run_cli(results: Results) -> None:
                    "min_exit": min(r[1] for r in runs),
                    "all_exit": [r[1] for r in runs], "codes": sorted({r[2] for r in runs}),
                    "python_floor": median(floor), "stderr": runs[-1][3][-500:]}
+
+
+#: The bare libraries as whole processes, as a script would use them: import, open, every page's text.
+BARE_PDF = {
+    "pypdfium2": ("import sys, pypdfium2 as pdfium\n"
+                  "pdf = pdfium.PdfDocument(sys.argv[1])\n"
+                  "texts = []\n"
+                  "for index in range(len(pdf)):\n"
+                  "    page = pdf[index]\n"
+                  "    textpage = page.get_textpage()\n"
+                  "    texts.append(textpage.get_text_range())\n"
+                  "    textpage.close()\n"
+                  "    page.close()\n"
+                  "pdf.close()\n"
+                  "print(sum(map(len, texts)))\n"),
+    "pdfplumber": ("import sys, pdfplumber\n"
+                   "with pdfplumber.open(sys.argv[1]) as pdf:\n"
+                   "    print(sum(len(page.extract_text() or '') for page in pdf.pages))\n"),
+}
+
+
+def _process_s(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds from start to exit, and the CPU seconds (user + system) the process used.
+
+    On a busy machine the wall time also holds the waiting for a core; the CPU time does not.
+    """
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.monotonic()
+    proc = subprocess.run(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    elapsed = time.monotonic() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode not in (0, 1):  # 1: findings at or above --fail-on; never asked for here
+        raise RuntimeError(f"{' '.join(map(str, argv[:6]))} … failed ({proc.returncode}):\n"
+                           f"{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    return elapsed, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+
+def run_startup(results: Results) -> None:
+    """``check FILE --format json`` as whole processes, with the rule pack cache cold, warm and absent.
+
+    *cold* is the first run a user makes: a new, empty cache folder each time (the rule files
+    parsed, validated, then kept). *warm* runs with the pack already kept. *uncached* has an
+    unwritable cache folder: every run parses the rule files, as before the cache existed. Beside
+    them, the bare PDF libraries as whole processes on the same PDF. Each round runs every case
+    once, after one untimed run of each (bytecode written, the warm pack kept, files in the
+    operating system's cache), so a burst of other work on the machine does not land on one case.
+    """
+    options = results.options
+    if not results.files:
+        return
+    pages = 100 if 100 in results.files else max(results.files)
+    pdf = str(results.files[pages]["pdf"])
+    rounds = 1 if options.quick else 3
+    _say(options, f"start-up: check on the seed and the {pages}-page PDF, cold / warm / no cache, bare libraries …")
+    with tempfile.TemporaryDirectory(prefix="bench-startup-") as scratch:
+        folder = Path(scratch)
+        blocker = folder / "a-file"
+        blocker.write_text("", encoding="utf-8")
+        colds = iter(range(10**6))
+
+        def check(path: str, cache: Callable[[], Path]) -> Callable[[], tuple[float, float]]:
+            argv = [sys.executable, "-m", "ui.launch", "check", path, "--format", "json"]
+            return lambda: _process_s(argv, _env(CONTRACT_REVIEW_CACHE_DIR=str(cache()),
+                                                 CONTRACT_REVIEW_RULES_DIR=str(folder / "no-user-rules")))
+
+        def bare(lib: str) -> Callable[[], tuple[float, float]]:
+            return lambda: _process_s([sys.executable, "-c", BARE_PDF[lib], pdf], _env())
+
+        caches = {"cold": lambda: folder / f"cold-{next(colds)}", "warm": lambda: folder / "warm",
+                  "uncached": lambda: blocker / "cache"}
+        cases = {f"{name} {state}": check(path, cache) for name, path in (("seed", str(SEED)), ("pdf", pdf))
+                 for state, cache in caches.items()}
+        cases.update({f"pdf {lib}": bare(lib) for lib in BARE_PDF})
+        for run in cases.values():
+            run()
+        times: dict[str, list[float]] = {name: [] for name in cases}
+        cpu: dict[str, list[float]] = {name: [] for name in cases}
+        for _ in range(rounds):
+            for name, run in cases.items():
+                wall, used = run()
+                times[name].append(wall)
+                cpu[name].append(used)
+    results.startup = {"pages": pages, "runs": times, "median": {k: median(v) for k, v in times.items()},
+                       "cpu": {k: median(v) for k, v in cpu.items()}}
 
 
 def _gui_once(path: Path, scratch: Path, profile_to: Path | None = None) -> dict:
@@ -252,10 +349,13 @@ def _own_cpu_s() -> float:
 
 
 def run_all(options: Options) -> Results:
+    global _RULE_CACHE
+    _RULE_CACHE = Path(options.cache) / "rule-pack-cache"
     results = Results(options)
     busy_before, own_before = _busy_cpu_s(), _own_cpu_s()
     run_documents(results)
     run_cli(results)
+    run_startup(results)
     run_gui(results)
     run_batch(results)
     run_compare(results)

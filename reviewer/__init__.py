@@ -6,7 +6,8 @@ The rooms, each importing only those below it (import-linter keeps it so; ``ui/`
     reports/ | engine/        report writers | rule files, rule pack, rule types, the review run
     loaders/ -> structure/    file formats -> numbering and the clause tree, parties, foreign text
     model/                    the contract as data: Document, ClauseTree, Parties, Finding, decisions
-    text/, errors, atomic, i18n   Chinese numerals and words, plain-message errors, safe writes, language
+    text/, errors, atomic,    Chinese numerals and words, plain-message errors, safe writes,
+    i18n, userdirs            language, the user's cache folder
 """
 
 from __future__ import annotations

@@ -92,7 +92,8 @@ def test_benchmark_runs_on_a_tiny_size_and_writes_its_table(tmp_path):
     page = out.read_text(encoding="utf-8")
     assert page.startswith("# Performance")
     for heading in ("## Machine", "## Targets", "## Phases by format and size", "## Bare libraries",
-                    "## Command line", "## Window", "## Batch", "## Comparing drafts", "## Word segmentation"):
+                    "## Command line", "## Start-up: whole processes and the rule pack cache", "## Window", "## Batch",
+                    "## Comparing drafts", "## Word segmentation"):
         assert heading in page
     # One row per format at 2 pages, with the bare libraries measured on the same files.
     for fmt in ("txt", "docx", "pdf"):
@@ -100,6 +101,9 @@ def test_benchmark_runs_on_a_tiny_size_and_writes_its_table(tmp_path):
     for lib in ("pdfplumber", "pypdfium2", "python-docx"):
         assert f"| 2 | {lib} |" in page
     assert "contract-review check` on the seed" in page
+    # Issue 17: cold, warm and uncached runs beside the bare libraries, all as whole processes.
+    assert re.search(r"^\| 2-page PDF \| \d+ ms \(\d+ ms\); CPU \d+ ms \| \d+ ms .* \| \d+ ms .* \| \d+ ms .* \| \d+ ms ",
+                     page, re.M)
     assert "**Cores**: " in page
     # The targets table also goes to stdout.
     assert "## Targets" in proc.stdout and str(out) in proc.stdout

@@ -2,60 +2,26 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import sys
 import threading
 import traceback
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from ..errors import ReviewerError
 from ..i18n import language, set_language, tr
-from ..loaders.sniff import SUPPORTED_SUFFIXES
 from ..reports import FORMATS, SUFFIXES, write_report
 from ..reports.summary_rows import BatchSummary, ContractRow, TopFinding
+from .inputs import collect_inputs
+
+__all__ = ["ProgressBar", "collect_inputs", "output_names", "review_one", "run_batch"]
 
 Progress = Callable[[int, int, Path], None]
 
 
-# -- finding the contracts ------------------------------------------------------------------------
-
-def _is_contract(path: Path) -> bool:
-    name = path.name
-    # Hidden files, Word's lock files (~$合同.docx), our own annotated copies and a folder's
-    # README are never contracts.
-    return (path.suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith((".", "~$"))
-            and not name.endswith(".annotated.docx") and path.stem.lower() != "readme")
-
-
-def collect_inputs(paths: Iterable[str | Path], out_dir: str | Path | None = None) -> list[Path]:
-    """Files given, plus every contract file under each folder given (sorted), without duplicates.
-
-    Files in ``out_dir`` are skipped when a folder is searched, so a second run over the same
-    folder does not review the reports of the first.
-    """
-    out = Path(out_dir).resolve() if out_dir is not None else None
-    seen: set[Path] = set()
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            candidates = sorted((p for p in path.rglob("*") if p.is_file() and _is_contract(p)),
-                                key=lambda p: str(p))
-            if out is not None:
-                candidates = [p for p in candidates if out not in p.resolve().parents]
-        else:
-            candidates = [path]  # a file named explicitly is tried even if we would not pick it
-        for p in candidates:
-            key = p.resolve()
-            if key not in seen:
-                seen.add(key)
-                found.append(p)
-    return found
-
+# -- the names of the reports -----------------------------------------------------------------------
 
 def output_names(inputs: list[Path], out_dir: Path, fmt: str) -> list[Path]:
     """``<stem><suffix>`` in ``out_dir`` for each input, unique, and never one of the inputs."""
@@ -180,6 +146,10 @@ def run_batch(paths: Iterable[str | Path], out_dir: str | Path, fmt: str = "html
         # deadlock, so there (and on Windows and macOS) workers are spawned.
         # This process is one of the workers too: while the others start, it takes contracts from
         # the end of the queue that none of them has begun.
+        # Imported here: a `check` of one contract never starts a process pool.
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
         own = ruleset if ruleset is not None else default
         fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
         context = multiprocessing.get_context("fork" if fork else "spawn")

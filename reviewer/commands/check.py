@@ -56,7 +56,7 @@ def load_rules(args: argparse.Namespace):
 
 def expand_inputs(files: list[str], out_dir: str | None = None) -> list[Path]:
     """Files given, and the contracts under each folder given (the batch's own rule for it)."""
-    from .batch import collect_inputs
+    from .inputs import collect_inputs
 
     return collect_inputs(files, out_dir)
 

@@ -18,8 +18,36 @@ _REPEATS = (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT)
 _UNBOUNDED = sre_constants.MAXREPEAT
 
 
+# What the checks below found out about each pattern. Both are pure functions of the pattern's
+# text, so they are remembered for the process, and the rule pack cache keeps them between runs
+# (reviewer.engine.packcache): parsing ~400 patterns again costs more than the rest of a load.
+_SAFE: set[str] = set()
+_LITERALS: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+
+
+def analysis() -> tuple[list[str], list[tuple[tuple[str, ...], tuple[str, ...] | None]]]:
+    """What is known so far: the patterns found safe and the literals of each pattern list."""
+    return sorted(_SAFE), list(_LITERALS.items())
+
+
+def remember(known: tuple) -> None:
+    """Take back what :func:`analysis` returned (in an earlier run of the same program)."""
+    safe, literals = known
+    _SAFE.update(safe)
+    _LITERALS.update((tuple(k), None if v is None else tuple(v)) for k, v in literals)
+
+
 def regex_problem(pattern: str) -> str:
     """``""`` when the pattern is safe to run, else a plain message saying what is wrong."""
+    if pattern in _SAFE:
+        return ""
+    problem = _regex_problem(pattern)
+    if not problem:
+        _SAFE.add(pattern)
+    return problem
+
+
+def _regex_problem(pattern: str) -> str:
     if len(pattern) > MAX_PATTERN:
         return tr("正则表达式过长（{n} 个字符，上限 {m}）。", "regular expression too long ({n} characters, limit {m}).",
                   n=len(pattern), m=MAX_PATTERN)
@@ -137,6 +165,15 @@ def required_literals(patterns: list[str]) -> list[str] | None:
     ({us} …) and groups break a run of literal characters; a case-insensitive pattern has no
     usable literal.
     """
+    key = tuple(patterns)
+    if key not in _LITERALS:
+        found = _required_literals(patterns)
+        _LITERALS[key] = None if found is None else tuple(found)
+    known = _LITERALS[key]
+    return None if known is None else list(known)
+
+
+def _required_literals(patterns: list[str]) -> list[str] | None:
     out: list[str] = []
     for pattern in patterns:
         probe = re.sub(r"\{(us|them|customer|vendor)\}", lambda _m: "[\\x00\\x01]", pattern)

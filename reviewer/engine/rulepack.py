@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING, Any, Iterable
 from ..errors import RuleFileError
 from ..model.findings import CATEGORIES, Severity
 from ..i18n import tr
+from . import regexcheck
 from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
                        did_you_mean, parse_rule_file)
 from .ruletypes import registry
 from .ruletypes.base import RuleType
+from .yamlpos import MAX_BYTES
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Document
@@ -199,10 +201,65 @@ class RuleSet:
         return cls.from_files(files)
 
     @classmethod
-    def from_files(cls, files: list[Path], texts: dict[Path, str] | None = None) -> "RuleSet":
+    def from_files(cls, files: list[Path], texts: dict[Path, str] | None = None,
+                   cache: bool = True) -> "RuleSet":
+        """The rules of ``files`` (``texts`` stands in for the text of some); later files win.
+
+        With ``cache``, a pack that loaded cleanly before from exactly these bytes comes back
+        from the user's cache folder (:mod:`reviewer.engine.packcache`) without being parsed.
+        """
+        from . import packcache
+
         texts = texts or {}
-        parsed = [parse_rule_file(p, texts.get(p)) for p in files]
-        return _assemble(parsed)
+        sources = [packcache.Source.read(p, texts.get(p)) for p in files]
+        kept = packcache.load(sources) if cache else None
+        if kept is not None:
+            try:
+                return cls.from_plain(kept)
+            except Exception:  # an entry that verifies yet does not fit: never trusted, rebuilt
+                pass
+        parsed = [parse_rule_file(s.path, texts.get(s.path, _text_of(s.data))) for s in sources]
+        ruleset = _assemble(parsed)
+        if cache and not ruleset.errors:
+            packcache.store(sources, ruleset.to_plain())
+        return ruleset
+
+    # -- as plain data, for the cache ------------------------------------------------------
+
+    def to_plain(self) -> dict[str, Any]:
+        """The rules, clause types and packs as str, int, bool, lists and dicts (no rule types),
+        and what :mod:`regexcheck` found out about their patterns."""
+        rules = []
+        for rule in self.rules:
+            fields = {k: v for k, v in vars(rule).items() if k != "impl"}
+            fields.update(severity=rule.severity.value, source=str(rule.source))
+            rules.append(fields)
+        specs = {tid: {**spec, "path": str(spec["path"])} for tid, spec in self.clause_types.specs.items()}
+        return {"rules": rules, "clause_types": specs, "packs": [dict(p) for p in self.packs],
+                "files": [str(p) for p in self.files], "regex_analysis": regexcheck.analysis()}
+
+    @classmethod
+    def from_plain(cls, data: dict[str, Any]) -> "RuleSet":
+        """The rule set :meth:`to_plain` described, each rule's type built again from its parameters."""
+        regexcheck.remember(data["regex_analysis"])
+        types = registry()
+        rules = []
+        for fields in data["rules"]:
+            rule = Rule(**{**fields, "severity": Severity(fields["severity"]), "source": Path(fields["source"])})
+            rule.impl = types[rule.type](rule.id, rule.params)
+            rules.append(rule)
+        specs = {tid: {**spec, "path": Path(spec["path"])} for tid, spec in data["clause_types"].items()}
+        return cls(rules, ClauseTypes(specs), data["packs"], [], [Path(p) for p in data["files"]])
+
+
+def _text_of(data: bytes | None) -> str | None:
+    """The text of a rule file's bytes, or None to let :func:`parse_rule_file` read and refuse it itself."""
+    if data is None or len(data) > MAX_BYTES:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
 
 
 def _assemble(parsed_files: list[ParsedFile]) -> RuleSet:

@@ -10,7 +10,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from ..atomic import atomic_write_text
 from ..errors import WriteError
 from .findings import Finding
 from ..i18n import tr
@@ -139,6 +138,9 @@ class DecisionStore:
         return {f.fingerprint: self.get(f) for f in findings}
 
     def save(self) -> None:
+        # Imported here: `check` reads decisions on every run and writes them only from the window.
+        from ..atomic import atomic_write_text
+
         payload = {"schema": 1, "decisions": {k: asdict(v) for k, v in sorted(self.decisions.items())}}
         try:
             atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

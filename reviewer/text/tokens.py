@@ -7,20 +7,15 @@ cache in the user's cache folder rather than /tmp.
 
 from __future__ import annotations
 
-import os
 import threading
 from functools import lru_cache
-from pathlib import Path
 from typing import Callable
+
+from ..userdirs import cache_dir
 
 _lock = threading.Lock()
 _tokenize: Callable[[str], list[tuple[str, int, int]]] | None = None
 _cut: Callable[[str], list[str]] | None = None
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "contract-reviewer"
 
 
 def _load() -> Callable[[str], list[tuple[str, int, int]]]:

@@ -162,7 +162,9 @@ class Matcher:
 
     def __init__(self, patterns: list[str] | None, literal: bool = False) -> None:
         self.patterns = [re.escape(p) for p in patterns] if literal else list(patterns or [])
-        self._static = None if any("{" in p for p in self.patterns) else self._compile(self.patterns)
+        # Compiled on first use: a rule whose words are not in the contract never needs it.
+        self._static: re.Pattern | None = None
+        self._slots = any("{" in p for p in self.patterns)
         self._cache: dict[int, re.Pattern | None] = {}
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
         # Text every match must contain, one string per pattern (None: some pattern has none).
@@ -183,7 +185,11 @@ class Matcher:
         return bool(self.patterns)
 
     def regex(self, ctx: "ReviewContext") -> re.Pattern | None:
-        if self._static is not None or not self.patterns:
+        if not self.patterns:
+            return None
+        if not self._slots:
+            if self._static is None:
+                self._static = self._compile(self.patterns)
             return self._static
         key = id(ctx)
         if key not in self._cache:

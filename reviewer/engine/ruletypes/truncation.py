@@ -171,12 +171,14 @@ def _cut_reason(own: str, consistent: bool, continued: bool = False) -> str:
     if own[-1] in OPEN_ENDS:
         return tr("以“{c}”结尾，后面没有内容", "it ends on “{c}” with nothing after it", c=own[-1])
     tail = last_sentence[-20:]
-    tokens = cut_words(tail) if tail else []
-    if tokens and tokens[-1] in DANGLING:
-        if continued and tokens[-1] in JOINING:
+    # The last words are a suffix of the text: segment it (which loads the dictionary, ~0.1 s)
+    # only when it ends with a word that can decide.
+    last = cut_words(tail)[-1] if tail.endswith(tuple(DANGLING)) else ""
+    if last in DANGLING:
+        if continued and last in JOINING:
             return ""  # "…保持良好状态，或" then "２．…": alternatives joined across the list
-        return tr("句子停在“{w}”上", "the sentence stops at “{w}”", w=tokens[-1])
-    if "".join(tokens[-2:]) == "为有效" or announces:
+        return tr("句子停在“{w}”上", "the sentence stops at “{w}”", w=last)
+    if announces or (tail.endswith("为有效") and "".join(cut_words(tail)[-2:]) == "为有效"):
         return tr("“以下/如下”所指的内容没有写出", "what 以下/如下 announces never follows")
     if "\n" not in own and len(own) <= 20 and not SENTENCE_WORDS.search(own):
         return ""  # a short line without a full stop (项目地址, 按约定支付费用) is a heading or a list line
