@@ -78,3 +78,16 @@ def test_a_required_clause_is_not_asked_of_a_document_titled_otherwise():
     body = "\n2. 乙方对甲方委托测试的软件产品代码负有保密责任。\n"
     assert "ip-indemnity-missing" in _rules("软件测试服务合同" + body)
     assert "ip-indemnity-missing" not in _rules("软件测试保密协议" + body)
+
+
+def test_each_review_gets_its_own_party_slots():
+    """A pattern's slots are expanded for the review at hand, even when a finished review's id is reused."""
+    from reviewer.engine.ruletypes.scope import Matcher
+
+    matcher = Matcher(["{us}"])
+    document = from_text("服务合同\n甲方：北京某某有限公司\n乙方：上海某某有限公司\n1. 甲方支付服务费，乙方提供服务。\n")
+    rules = RuleSet.default(include_user=False)
+    for i in range(40):
+        ctx = ReviewContext(document, ("customer", "vendor")[i % 2], rules, REVIEW_DATE)
+        assert matcher.regex(ctx).pattern == ctx.expand("(?:{us})")
+        del ctx

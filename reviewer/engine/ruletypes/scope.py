@@ -166,7 +166,9 @@ class Matcher:
     def __init__(self, patterns: list[str] | None, literal: bool = False) -> None:
         self.patterns = [re.escape(p) for p in patterns] if literal else list(patterns or [])
         self._static = None if any("{" in p for p in self.patterns) else self._compile(self.patterns)
-        self._cache: dict[int, re.Pattern | None] = {}
+        # The regex with the party slots of the review it was last expanded for. Kept with that review's
+        # context itself, not its id(): a finished review's id can be reused by the next one.
+        self._expanded: tuple["ReviewContext", re.Pattern | None] | None = None
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
         # Text every match must contain, one string per pattern (None: some pattern has none).
         # A span without any of them cannot match, and str.find is far cheaper than a regex call.
@@ -190,11 +192,9 @@ class Matcher:
     def regex(self, ctx: "ReviewContext") -> re.Pattern | None:
         if self._static is not None or not self.patterns:
             return self._static
-        key = id(ctx)
-        if key not in self._cache:
-            self._cache.clear()
-            self._cache[key] = self._compile([ctx.expand(p) for p in self.patterns])
-        return self._cache[key]
+        if self._expanded is None or self._expanded[0] is not ctx:
+            self._expanded = (ctx, self._compile([ctx.expand(p) for p in self.patterns]))
+        return self._expanded[1]
 
     def finditer(self, ctx: "ReviewContext", start: int, end: int) -> Iterator["Span"]:
         """Non-empty matches in ``text[start:end]``; ``^``/``$`` anchor at the ends of that span."""
