@@ -27,6 +27,10 @@ PERSPECTIVES = ("customer", "vendor")
 # Default labels when the loader could not tell the sides apart: in vendor paper the customer
 # is usually 甲方 and the vendor 乙方.
 _DEFAULT_LABELS = {"customer": "甲方", "vendor": "乙方"}
+# Terms addressed to the customer in the second person (the party finder's addressees) …
+_ADDRESSEES = ("您", "你", "用户", "客户")
+# … and the words their drafter, the vendor, uses for itself.
+_DRAFTER_WORDS = ("我们", "本公司", "我公司", "我司", "本网站", "本平台")
 
 
 @dataclass
@@ -58,9 +62,17 @@ class ReviewContext:
     def party_terms(self) -> dict[str, list[str]]:
         """For each role, the words the contract uses for it: its label and its name."""
         terms: dict[str, list[str]] = {"customer": [], "vendor": []}
+        text = self.document.text
         for party in self.document.parties.parties:
             if party.role in terms:
                 terms[party.role] += [t for t in (party.label, party.name) if t and len(t) <= 40]
+                # "腾讯云公司" is also "腾讯云" where the text says so.
+                stem = party.label[:-2] if party.label.endswith("公司") else ""
+                if len(stem) >= 2 and text.count(stem) > text.count(party.label):
+                    terms[party.role].append(stem)
+        # Terms written to 您/用户/客户 speak of their drafter in the first person: 我们, 本公司.
+        if any(p.role == "customer" and p.label in _ADDRESSEES for p in self.document.parties.parties):
+            terms["vendor"] += [w for w in _DRAFTER_WORDS if w in text and w not in terms["customer"]]
         for role, label in _DEFAULT_LABELS.items():
             if not terms[role]:
                 other = "vendor" if role == "customer" else "customer"
@@ -93,12 +105,22 @@ class ReviewContext:
             out[role] = "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
         return out
 
+    @cached_property
+    def _party_initials(self) -> dict[str, str]:
+        """The character a model form's choice uses for a side: 甲 for 甲方 (“归（甲、双）方所有”)."""
+        out = {}
+        for role in ("customer", "vendor"):
+            chars = sorted({w[0] for w in self.party_terms[role] if len(w) == 2 and w.endswith("方")})
+            out[role] = "[" + "".join(chars) + "]" if chars else "(?!)"
+        return out
+
     def expand(self, pattern: str) -> str:
-        """Replace ``{us}``, ``{them}``, ``{customer}``, ``{vendor}`` in a regex by party alternations."""
+        """Replace ``{us}``, ``{them}``, ``{customer}``, ``{vendor}`` in a regex by party alternations,
+        and ``{us_initial}`` … by the initial a choice list uses (甲 for 甲方)."""
         if "{" not in pattern:
             return pattern
-        pats = self._party_patterns
-        return _PARTY_SLOT.sub(lambda m: pats[self.role_of(m.group(1))], pattern)
+        pats, initials = self._party_patterns, self._party_initials
+        return _PARTY_SLOT.sub(lambda m: (initials if m.group(2) else pats)[self.role_of(m.group(1))], pattern)
 
     def message_values(self) -> dict[str, str]:
         return {name: self.label(name) for name in ("us", "them", "customer", "vendor")}
@@ -129,4 +151,4 @@ class ReviewContext:
         return block is not None and not doc.is_foreign_block(block)
 
 
-_PARTY_SLOT = re.compile(r"\{(us|them|customer|vendor)\}")
+_PARTY_SLOT = re.compile(r"\{(us|them|customer|vendor)(_initial)?\}")

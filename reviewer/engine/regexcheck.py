@@ -51,7 +51,7 @@ def _regex_problem(pattern: str) -> str:
     if len(pattern) > MAX_PATTERN:
         return tr("正则表达式过长（{n} 个字符，上限 {m}）。", "regular expression too long ({n} characters, limit {m}).",
                   n=len(pattern), m=MAX_PATTERN)
-    probe = re.sub(r"\{(us|them|customer|vendor)\}", "X", pattern)
+    probe = re.sub(r"\{(us|them|customer|vendor)(?:_initial)?\}", "X", pattern)
     try:
         re.compile(probe)
         parsed = sre_parse.parse(probe)
@@ -176,7 +176,7 @@ def required_literals(patterns: list[str]) -> list[str] | None:
 def _required_literals(patterns: list[str]) -> list[str] | None:
     out: list[str] = []
     for pattern in patterns:
-        probe = re.sub(r"\{(us|them|customer|vendor)\}", lambda _m: "[\\x00\\x01]", pattern)
+        probe = re.sub(r"\{(us|them|customer|vendor)(?:_initial)?\}", lambda _m: "[\\x00\\x01]", pattern)
         try:
             parsed = sre_parse.parse(probe)
         except re.error:

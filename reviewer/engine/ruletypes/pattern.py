@@ -47,6 +47,7 @@ class PatternRule(RuleType):
         "none_within": Param(str, choices=("near", "sentence"), default="near",
                              doc="look for none: near the match, or only in its own sentence (up to 。；)"),
         "unless_document": Param(list, regex=True, default=None, doc="no finding if the contract says this anywhere"),
+        "if_document": Param(list, regex=True, default=None, doc="look only if the contract says this somewhere"),
         "whole_word": Param(bool, default=False, doc="a match must be whole words (Chinese word segmentation)"),
         "per": Param(str, choices=("match", "clause", "document"), default="clause",
                      doc="one finding per match, per clause, or once"),
@@ -62,6 +63,7 @@ class PatternRule(RuleType):
         self.all = EachMatcher(o.get("all"))
         self.none = Matcher(o.get("none"))
         self.unless = Matcher(o.get("unless_document"))
+        self.only_if = Matcher(o.get("if_document"))
         self.near = o.get("near")
         self.per = o.get("per") or "clause"
         self.whole_word = bool(o.get("whole_word"))
@@ -72,6 +74,8 @@ class PatternRule(RuleType):
         if not self.any.possible(text, 0, len(text)):
             return  # the words this rule looks for are nowhere in the contract
         if self.unless and self.unless.search_contract(ctx):
+            return
+        if self.only_if and not self.only_if.search_contract(ctx):
             return
         spans = units(ctx, self.scope, self.options.get("clause_types"), self.options.get("not_clause_types"))
         for start, end, _node in with_literal(spans, self.any.literals, text):

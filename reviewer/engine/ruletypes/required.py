@@ -46,12 +46,15 @@ class RequiredClauseRule(RuleType):
         "satisfied_by": Param(list, regex=True, default=None, doc="wording that also counts as present"),
         "only_if": Param(list, regex=True, default=None, doc="check only when the contract says this"),
         "unless": Param(list, regex=True, default=None, doc="do not check when the contract says this"),
+        "unless_title": Param(list, regex=True, default=None,
+                              doc="do not check a document whose title says this (an SLA, an NDA, a supplement)"),
     }
 
     def setup(self) -> None:
         self.satisfied = Matcher(self.options.get("satisfied_by"))
         self.only_if = Matcher(self.options.get("only_if"))
         self.unless = Matcher(self.options.get("unless"))
+        self.unless_title = Matcher(self.options.get("unless_title"))
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
         spans = ctx.contract_spans
@@ -61,11 +64,13 @@ class RequiredClauseRule(RuleType):
             return
         if self.unless and self.unless.search_contract(ctx):
             return
+        start, end = anchor(ctx)
+        if self.unless_title and self.unless_title.search(ctx, start, end):
+            return
         if ctx.clauses_of_type(self.options["clause_type"]):
             return
         if self.satisfied and self.satisfied.search_contract(ctx):
             return
-        start, end = anchor(ctx)
         names = ctx.ruleset.clause_types.names()
         yield Hit(start, end, {"clause": None, "missing": names.get(self.options["clause_type"],
                                                                      self.options["clause_type"])},

@@ -82,6 +82,9 @@ def _units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None,
         start = node.body_start if scope == "body" else node.start
         out.append((start, node.end, node))
     if scope in ("clause", "body"):
+        # Terms of service say much before their first numbered clause: the preamble is read too.
+        if not clause_types:
+            out += [(n.start, n.end, n) for n in ctx.document.clauses if n.kind == "preamble" and n.end > n.start]
         for lo, hi, node in own_text(ctx):
             types = ctx.types_of(node)
             if clause_types and not (types & set(clause_types)) or _excluded(ctx, node, not_clause_types):
@@ -165,7 +168,9 @@ class Matcher:
         # Compiled on first use: a rule whose words are not in the contract never needs it.
         self._static: re.Pattern | None = None
         self._slots = any("{" in p for p in self.patterns)
-        self._cache: dict[int, re.Pattern | None] = {}
+        # The regex with the party slots of the review it was last expanded for. Kept with that review's
+        # context itself, not its id(): a finished review's id can be reused by the next one.
+        self._expanded: tuple["ReviewContext", re.Pattern | None] | None = None
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
         # Text every match must contain, one string per pattern (None: some pattern has none).
         # A span without any of them cannot match, and str.find is far cheaper than a regex call.
@@ -179,7 +184,9 @@ class Matcher:
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern | None:
-        return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None
+        # A group (?P<at>…) marks the words a match points at; numbered apart, since each pattern may have one.
+        joined = "|".join(f"(?:{p.replace('(?P<at>', f'(?P<at{i}>')})" for i, p in enumerate(patterns))
+        return re.compile(joined) if patterns else None
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
@@ -191,11 +198,9 @@ class Matcher:
             if self._static is None:
                 self._static = self._compile(self.patterns)
             return self._static
-        key = id(ctx)
-        if key not in self._cache:
-            self._cache.clear()
-            self._cache[key] = self._compile([ctx.expand(p) for p in self.patterns])
-        return self._cache[key]
+        if self._expanded is None or self._expanded[0] is not ctx:
+            self._expanded = (ctx, self._compile([ctx.expand(p) for p in self.patterns]))
+        return self._expanded[1]
 
     def finditer(self, ctx: "ReviewContext", start: int, end: int) -> Iterator["Span"]:
         """Non-empty matches in ``text[start:end]``; ``^``/``$`` anchor at the ends of that span."""
@@ -205,11 +210,11 @@ class Matcher:
         text = ctx.document.text
         if end - start > 2000 and not self.possible(text, start, end):
             return iter(())  # worth a literal check only on long spans; short ones the regex rejects fast
+        marks = [name for name in rx.groupindex if name.startswith("at")]
         if self._anchored:
             # re's pos argument does not make ^ match there, so search the slice itself.
-            return (Span(m.start() + start, m.end() + start, m.group(0))
-                    for m in rx.finditer(text[start:end]) if m.end() > m.start())
-        return (Span(m.start(), m.end(), m.group(0)) for m in rx.finditer(text, start, end) if m.end() > m.start())
+            return (_span(m, marks, start) for m in rx.finditer(text[start:end]) if m.end() > m.start())
+        return (_span(m, marks, 0) for m in rx.finditer(text, start, end) if m.end() > m.start())
 
     def search(self, ctx: "ReviewContext", start: int, end: int) -> "Span | None":
         return next(self.finditer(ctx, start, end), None)
@@ -229,6 +234,15 @@ class Matcher:
             if m is not None:
                 return m
         return None
+
+
+def _span(m: re.Match, marks: list[str], shift: int) -> Span:
+    """The match as a Span: the part its (?P<at>…) group marks, when that group took part and is not empty."""
+    for name in marks:
+        lo, hi = m.span(name)
+        if hi > lo:
+            return Span(lo + shift, hi + shift, m.group(name))
+    return Span(m.start() + shift, m.end() + shift, m.group(0))
 
 
 class EachMatcher:
