@@ -128,3 +128,8 @@ def test_overlapping_alternation_is_refused():
     assert regex_problem("(a+)+b")
     assert not regex_problem("(甲方|乙方)*应") and not regex_problem("有权(暂停|中止)")
     assert regex_problem("(甲|甲方|方)*乙")
+
+
+def test_a_global_flag_that_breaks_joined_patterns_is_refused():
+    assert regex_problem("(?m)^价款：$")
+    assert not regex_problem("(?:^|\n)价款：(?=\n|$)")

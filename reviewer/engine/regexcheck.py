@@ -60,6 +60,14 @@ def _regex_problem(pattern: str) -> str:
                   "the regular expression “{p}” does not compile: {e} (at character {c}). "
                   "To match a bracket or similar literally, put a backslash \\ before it.",
                   p=pattern, e=exc.msg, c=(exc.pos or 0) + 1)
+    try:
+        re.compile(f"(?:{probe})|(?:x)")  # a rule's patterns run joined with others
+    except re.error:
+        return tr("正则表达式“{p}”含有只能写在开头的全局标志（如 (?m)），与其他写法合并时无法编译。"
+                  "请改用局部写法，例如 (?:^|\n) 代替 (?m)^。",
+                  "the regular expression “{p}” has a global flag such as (?m) that must stand at the start "
+                  "and breaks when joined with other patterns. Use a local form, e.g. (?:^|\n) instead of (?m)^.",
+                  p=pattern)
     if _ambiguous_repeat(parsed):
         return tr("正则表达式“{p}”在重复中含有可以从同一个字开始的多个分支（如 (甲|甲方)*），可能使审查卡死，已拒绝。"
                   "请让各分支的开头互不相同，或去掉外层的重复。",

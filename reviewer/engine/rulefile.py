@@ -53,6 +53,9 @@ CLAUSE_TYPE_KEYS: dict[str, Param] = {
     "name": Param(str, required=True),
     "headings": Param(list, regex=True, default=[]),
     "body": Param(list, regex=True, default=[]),
+    "main_agreement_holds": Param(bool, default=False,
+                                  doc="a document that is part of another agreement (an SLA, a supplement, an annex "
+                                      "signed apart) leaves this clause to that agreement: it is not asked for there"),
 }
 
 
@@ -238,7 +241,9 @@ def parse_rule_file(path: Path, text: str | None = None) -> ParsedFile:
             check.unknown_keys(where, spec, CLAUSE_TYPE_KEYS, tr("条款类型“{c}”", "clause type “{c}”", c=tid))
             check.check_params(where, spec, CLAUSE_TYPE_KEYS, tr("条款类型“{c}”", "clause type “{c}”", c=tid))
             parsed.clause_types[tid] = {"name": spec.get("name", tid), "headings": spec.get("headings") or [],
-                                        "body": spec.get("body") or [], "path": parsed.path,
+                                        "body": spec.get("body") or [],
+                                        "main_agreement_holds": spec.get("main_agreement_holds") is True,
+                                        "path": parsed.path,
                                         "line": located.pos(where, key=True)[0]}
 
     rules = data.get("rules") or []

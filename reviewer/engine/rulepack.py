@@ -118,6 +118,10 @@ class ClauseTypes:
     def names(self) -> dict[str, str]:
         return {t: s["name"] for t, s in self.specs.items()}
 
+    def held_by_main_agreement(self, ctype: str) -> bool:
+        """Whether a document that is part of another agreement leaves clauses of ``ctype`` to it."""
+        return bool(self.specs.get(ctype, {}).get("main_agreement_holds"))
+
     def of_heading(self, heading: str) -> set[str]:
         if heading not in self._heading_cache:
             self._heading_cache[heading] = {t for t, rx in self._heading.items()

@@ -76,6 +76,7 @@ def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
         else:
             joined, cuts = drop_invisible(para.text), []
         lead = len(joined) - len(joined.lstrip())
+        trail = len(joined) - len(joined.rstrip())
         text = normalise_chars(joined.strip())
         if not text:
             continue
@@ -84,7 +85,8 @@ def assemble(path: Path, fmt: str, raw: RawDocument) -> Document:
         mark_page(para.page, offset)
         for cut, page in cuts:
             mark_page(page, offset + min(len(text), max(0, cut - lead)))
-        blocks.append(Block(offset, offset + len(text), para.page, para.source, para.kind, para.level))
+        blocks.append(Block(offset, offset + len(text), para.page, para.source, para.kind, para.level,
+                            (lead, trail)))
         parts.append(text)
         offset += len(text)
     text = "\n".join(parts)

@@ -35,6 +35,9 @@ class Block:
     source: str
     kind: str = "para"  # "para" | "table" | "heading"
     level: int = 0  # a heading's depth (markdown "##" → 2), 0 when unknown
+    #: How many spaces the source had before and after the line's text (trimmed from ``Document.text``):
+    #: in a Word form a blank underlined at the end of one line and the start of the next is only this.
+    edge_spaces: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,13 @@ _CONTRACTISH = re.compile(r"甲方|乙方|丙方|双方|本合同|本协议|委�
 _CONTRACT_WORD = re.compile(r"合同|协议|契约|agreement|contract")
 # A block that opens like a clause ("3.1", "第五条", "一、", "(2)").
 _NUMBERED = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+[章条节款]|\d+(?:\.\d+)+|[一二三四五六七八九十]+、|\(\d+\))")
+# A block that is web-page markup and nothing else: a tag (<properties, <tags …/>) or an attribute
+# of one on a line of its own (pageTitle="…"). Never contract text, at any length.
+_MARKUP = re.compile(r'\s*(?:</?[a-z!?][\w:.-]*(?:\s+[\w:.-]+(?:="[^"\n]*")?)*\s*/?>?'
+                     r'|[a-z][\w:.-]*="[^"\n]*"(?:\s+[\w:.-]+="[^"\n]*")*\s*/?>?)\s*')
+_MARKUP_START = re.compile(r'^\s*(?:<[a-z!?/]|[a-z][\w:.-]*=")', re.M)
+# Words that list unlawful content (淫秽、色情、赌博): a gambling word among them is the contract's own.
+_UNLAWFUL = re.compile(r"色情|淫秽|暴力|毒品|诈骗|邪教|迷信|恐怖|洗钱|传销|违法|非法|禁止|不得")
 # A short block with no hint of its own may sit between two chrome blocks ("收起").
 _GAP_MAX = 12
 # Whole-block ("line") patterns and file names are only tried on blocks this short.
@@ -118,6 +125,8 @@ _NOTHING = _Evidence()
 
 
 def _evidence(text: str, folded: str, vocab: _Vocabulary, hinted: bool, has_spam: bool) -> _Evidence:
+    if _MARKUP.fullmatch(folded):
+        return _Evidence(2, "web-chrome", text[:40])
     short = len(folded) <= _LINE_MAX
     if short and vocab.chrome_line.fullmatch(folded):
         return _Evidence(2, "web-chrome", text)
@@ -161,7 +170,21 @@ def _spam_by_block(folded: str, starts: list[int], vocab: _Vocabulary) -> dict[i
             merged[-1][1] = max(merged[-1][1], end - at)
         else:
             merged.append([start - at, end - at])
-    return {i: [(a, b) for a, b in spans] for i, spans in out.items()}
+    kept = {i: [(a, b) for a, b in spans if not _among_unlawful(folded, starts[i] + a, starts[i] + b, vocab)]
+            for i, spans in out.items()}
+    return {i: spans for i, spans in kept.items() if spans}
+
+
+def _among_unlawful(folded: str, start: int, end: int, vocab: _Vocabulary) -> bool:
+    """网络赌博 in 不得从事网络赌博、色情… is a word of the contract listing what is unlawful; a
+    betting site's name (a brand, 投注网站) is spam wherever it stands."""
+    if vocab.spam[0].search(folded, max(0, start - 8), min(len(folded), end + 8)):
+        return False
+    if re.search(r"网站|平台|官网|app|网址|入口", folded[start:end]):
+        return False
+    left = max(folded.rfind(c, 0, start) for c in "。；;\n") + 1
+    right = min((i for i in (folded.find(c, end) for c in "。；;\n") if i >= 0), default=len(folded))
+    return bool(_UNLAWFUL.search(folded, left, right))
 
 
 def _contact_spans(folded: str, vocab: _Vocabulary) -> list[tuple[int, int]]:
@@ -227,11 +250,12 @@ def find_foreign(document: "Document") -> list[ForeignSpan]:
     folded = _fold_for_match(text)
     starts = [b.start for b in blocks]
     hinted = _blocks_hit(vocab.hint, folded, starts)
+    markup = _blocks_hit(_MARKUP_START, folded, starts)
     spam_in = _spam_by_block(folded, starts, vocab)
     evidence: list[_Evidence] = []
     for i, block in enumerate(blocks):
         line = folded[block.start:block.end]
-        if i in hinted or i in spam_in or len(line) <= _LINE_MAX:
+        if i in hinted or i in spam_in or i in markup or len(line) <= _LINE_MAX:
             evidence.append(_evidence(text[block.start:block.end], line, vocab, i in hinted, bool(spam_in.get(i))))
         else:
             evidence.append(_NOTHING)

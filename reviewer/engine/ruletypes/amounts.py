@@ -135,7 +135,7 @@ PERCENT = re.compile(
 # Percentages in a payment clause that are not shares of the price.
 _NOT_A_SHARE = re.compile(r"违约|滞纳|每日|每天|按日|扣除|扣减|扣留|退还|返还|利息|利率|税|逾期|罚|赔偿|折扣|优惠|"
                           r"上浮|下浮|调整|浮动|增长|不超过|不低于|至少|超过|以内|万分之|千分之|履约保证金|投标保证金|"
-                          r"押金|可用性|达到|准确率|满意度")
+                          r"押金|可用性|达到|准确率|满意度|低于|高于|等于|不足|代金券|补偿")
 _PAYING = re.compile(r"支付|付款|付清|预付|首付|进度款|尾款|余款|剩余|其余|余下|质保金|质量保证金|结算|合同款|"
                      r"总金额|总价|价款|合同金额|服务费|货款|费用")
 # 支付剩余款项 with no percentage: the last instalment is "whatever is left", so the schedule is whole.

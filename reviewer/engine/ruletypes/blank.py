@@ -13,7 +13,8 @@ from .base import Hit, Param, RuleType
 from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,
                           next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
 from .blank_forms import (EMPTY_BODY, GUIDANCE, MERGE_FIELD, ROLE_ONLY, SLASH_CHOICE, deeper, is_field_label, is_wide,
-                          label_line_is_empty, signing_regions, wide_gaps)
+                          issued_later, label_line_is_empty, signing_regions, wide_gaps)
+from .blank_rows import INNER_ITEM, layout_blanks, line_break_blanks, underline_rows
 from .places import clip, foreign_index, place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -71,11 +72,18 @@ class BlankDetector(RuleType):
     own followed by ``。`` or another label, an empty pair of quotes in a title (``“ ”项目``), a
     mail-merge field (``«Client»``), guidance left where the value belongs (``一般不超过三年``,
     ``X个工作日``, ``（一次或分期）``), a choice of units left open (``元/（年/月/日）``).
+    And what a form's layout shows: a list whose items hold only their numbers (``（1）      ；``),
+    an item that only names what goes in it (``1．1项目名称`` before ``1．2``), a table cell holding
+    a label and nothing else (``│租金：　　│``), a row of underline above its caption, a label before
+    the next item or the signing block (a page number between them aside), and a blank a Word form
+    underlined at the end of one line and the start of the next (``委托乙方就⏎项目进行``).
     Not flagged: stray spaces that line wrapping leaves inside words (``技术 服务``), redaction marks
     (█, 北京***科技有限公司), a deliberate ``/`` (not applicable), phone masks (133****1728), the
     space after a clause number or a list mark (``第七条   标的物…``, ``(i)⇥您不得…``), the gap
-    between two filled fields on one line, and the fields of a signing page or of a box kept for an
-    office (``以下由技术合同登记机构填写``) wherever the form puts them.
+    between two filled fields on one line, the fields of a signing page or of a box kept for an
+    office (``以下由技术合同登记机构填写``) wherever the form puts them, the items of a list of cases
+    (``有下列情形之一的：``), a table of contents, and an annexed form of a notice one party issues
+    later (``＿＿＿台启：``, ``兹根据…``), filled in when it is sent.
 
     Why it matters: a contract signed with a blank price, term or rate has no agreed price, term or
     rate; whoever fills the blank later decides it, and a court must fall back on 民法典 第510–511条.
@@ -116,7 +124,11 @@ class BlankDetector(RuleType):
         signature = signature_span(ctx)
         lines = list(ctx.contract_spans)
         signing = signing_regions([text[a:b] for a, b in lines], [a for a, _ in lines])
+        later = issued_later([text[a:b] for a, b in lines], [a for a, _ in lines])
         blanks = self._blanks(text, lines)
+        if "space" in self.kinds:
+            edges = {b.start: b.edge_spaces for b in doc.blocks}
+            blanks += [_Blank(s, e, "wrap", "内容") for s, e in line_break_blanks(text, lines, edges)]
         groups, unchosen = _checkbox_groups(text, lines)
         if "checkbox" in self.kinds:
             blanks += groups
@@ -127,6 +139,8 @@ class BlankDetector(RuleType):
                 continue
             if any(s <= blank.start and blank.end <= e for s, e in unchosen):
                 continue  # inside an option the parties did not choose
+            if any(s <= blank.start < e for s, e in later):
+                continue  # in the form of a notice one party issues later: filled in then
             in_signature = (signature is not None and signature[0] <= blank.start < signature[1]
                             or any(a <= blank.start < b for a, b in signing))
             if in_signature and self.signature_mode == "skip":
@@ -245,11 +259,20 @@ class BlankDetector(RuleType):
                     continue
                 whole_line = label_start == lines[i][0] and m.end() == lines[i][1]
                 following = line_texts[i + 1] if i + 1 < len(lines) else ""
-                if whole_line and (next_line_is_value(following) or _ITEM_NUMBER.match(following.strip())):
+                if whole_line and (next_line_is_value(following, purpose) or _ITEM_NUMBER.match(following.strip())):
                     continue  # 甲方：⏎北京某某公司 holds its value; 甲方：⏎1.保密内容… heads a list
                 add(i, label_start, m.end(), "field", purpose)
         if "field" in self.kinds:
             self._form_blanks(text, lines, line_texts, matches, add)
+            starts = [a for a, _ in lines]
+            regions = signing_regions(line_texts, starts)
+            signing = {k for k, a in enumerate(starts) if any(s <= a < e for s, e in regions)}
+            for i, s, e, kind, purpose in layout_blanks(line_texts, starts, signing):
+                add(i, s, e, kind, purpose)
+        if "underline" in self.kinds:
+            for i, j in underline_rows(line_texts):
+                a = lines[i][0] + len(line_texts[i]) - len(line_texts[i].lstrip())
+                add(i, a, lines[j][1], "underline", "内容")
         if "space" in self.kinds:
             for i, (a, _b) in enumerate(lines):
                 for s, e in wide_gaps(line_texts[i]):
@@ -273,9 +296,15 @@ class BlankDetector(RuleType):
             if label_line_is_empty(line_texts, i):
                 lead = len(content) - len(content.lstrip())
                 add(i, lines[i][0] + lead, lines[i][1], "field", "内容")
-            elif EMPTY_BODY.match(stripped) and i > 0 and not line_texts[i - 1].rstrip().endswith(("：", ":")) \
-                    and not EMPTY_BODY.match(line_texts[i - 1].strip()):
-                add(i - 1, lines[i - 1][0], lines[i - 1][1], "field", "内容")
+            elif EMPTY_BODY.match(stripped) and i > 0 and not EMPTY_BODY.match(line_texts[i - 1].strip()):
+                # 第5条 安全管理⏎。 and 甲方提供设备如下：⏎。 — the place for the content holds only "。".
+                lead = len(line_texts[i - 1]) - len(line_texts[i - 1].lstrip())
+                add(i - 1, lines[i - 1][0] + lead, lines[i - 1][1], "field", "内容")
+            elif stripped.endswith(("：", ":")):
+                tail = INNER_ITEM.search(content)
+                if tail and tail.start() > 0 and label_line_is_empty(line_texts, i, content[tail.start():]):
+                    # …第六条 合理损耗标准及计算方法：⏎第七条 — the last of several articles on one line.
+                    add(i, lines[i][0] + tail.start(), lines[i][1], "field", "内容")
             elif ROLE_ONLY.match(stripped):
                 add(i, lines[i][0], lines[i][1], "field", "名称")
         for i, m in matches(GUIDANCE):
@@ -436,6 +465,8 @@ def _context(text: str, start: int, end: int) -> str:
 def _shown(blank: str, kind: str) -> str:
     if kind == "space":
         return tr("此处只有空格", "only a space here")
+    if kind == "wrap":
+        return tr("行末与下一行行首只有空格", "only spaces at the end of the line and the start of the next")
     if kind == "field":
         return tr("冒号后为空", "nothing after the colon")
     if kind == "checkbox":

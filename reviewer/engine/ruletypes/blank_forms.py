@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .blank_rows import PAGE_NUMBER, next_content
 from .blank_words import looks_like_form_label
 
 # A run of spaces that holds a value's place: a tab, three spaces, or two ideographic spaces. Line
@@ -16,7 +17,7 @@ MERGE_FIELD = re.compile(r"«[^«»\n]{1,40}»")
 GUIDANCE = re.compile(
     r"一般(?:不超过|不少于|不低于|不高于)[^，。；、）)\n]{1,8}"
     r"|(?<![A-Za-z])[XxＸｘ]个(?:工作日|自然日|月|日|天|小时|年)"
-    r"|（[^（）\n]{0,10}(?:或分期|计算方法|[甲乙]方?名称|委托[^（）\n]{0,4}名称|[甲乙]、双)[^（）\n]{0,10}）")
+    r"|（[^（）\n]{0,16}(?:或分期|计算方法|[甲乙]方?名称|委托[^（）\n]{0,4}名称|[甲乙]、双)[^（）\n]{0,10}）")
 # A choice of units or periods left open: 元/（年/月/日/小时）, 每（周/月）.
 SLASH_CHOICE = re.compile(r"[（(](?:[^（）()/\n]{1,3}/){1,5}[^（）()/\n]{1,3}[)）]")
 _SIGN_WORDS = re.compile(r"盖章|签字|签名|签章|公章")
@@ -30,7 +31,8 @@ _LIST_ITEM = re.compile(r"^(?:[(（][\d一二三四五六七八九十]+[)）]|[a
 # Lines that open a page or a box that is filled in at signing or by an office, not by the parties now.
 SIGNING_PAGE = re.compile(r"签字盖章页|签署页|本页无正文|此页无正文|以下无正文|以下由[^，。\n]{0,12}填写|"
                           r"鉴[（(]公[)）]证意见|签[（(]公[)）]证意见|^监制部门[:：]")
-SIGNING_LINE = re.compile(r"^[^，。；\n]{0,16}[（(](?:盖章|公章|签字|签章|签名|章|印章|签字或盖章|盖章/签名|签名/盖章)[)）]"
+SIGNING_LINE = re.compile(r"^[^，。；\n]{0,16}[（(](?:盖章|公章|签字|签章|签名|章|印章|签字或盖章|签字盖章|签字并盖章|"
+                          r"盖章/签名|签名/盖章)[)）]"
                           r"|^[^，。；\n]{0,8}(?:签字|盖章|签名|签章)\s*[:：/]")
 # Signing details that continue a signing block; in a contract's header they are fields to fill.
 SIGNING_DETAIL = re.compile(r"^(?:签订|签署|签约)(?:日期|时间|地点)\s*[:：]|^日\s*期\s*[:：]")
@@ -46,6 +48,8 @@ _AFTER_NUMBER = re.compile(r"(?:^|\s)(?:第[一二三四五六七八九十百零
 # Words that end a line of issuers or printers (天津市市场监督管理委员会    制定), not a value's place.
 _ISSUED = re.compile(r"^(?:制定|印制|监制|发布)$")
 _LABEL_BEFORE = re.compile(r"[^\s：:，。；]{1,24}[：:]$")
+# "方" with a verb after it, opening an item: the party was to be written in the gap before it.
+_PARTY_LEFT_OUT = re.compile(r"方(?:违反|违约|应|未|不|承担|负责|擅自|拒绝|迟延|逾期)")
 
 
 def wide_gaps(line: str) -> list[tuple[int, int]]:
@@ -72,8 +76,8 @@ def wide_gaps(line: str) -> list[tuple[int, int]]:
             continue  # HT-2026-018        签订日期： — the space between two fields of a row
         if re.match(r"[\u4e00-\u9fff]{1,3}[：:]", line[e:]) and re.search(r"(?:^|\s)[\u4e00-\u9fff]{1,2}$", line[:s]):
             continue  # 电    话：, 住  所  地：
-        if _AFTER_NUMBER.search(line[:s]):
-            continue
+        if _AFTER_NUMBER.search(line[:s]) and not _PARTY_LEFT_OUT.match(line, e):
+            continue  # 第七条   标的物…, but not 1．      方违反本合同 (which party is left out)
         label = _LABEL_BEFORE.search(line[:s]) if left in "：:" else None
         out.append((label.start() if label else s, e))
     return out
@@ -89,33 +93,97 @@ def deeper(line: str, following: str) -> bool:
     return bool(own and other and other.group(1).startswith(own.group(1).rstrip(".．") + "."))
 
 
+# A modal verb makes a label a sentence (乙方应提供：); 应急, 可行性 and 必须知 are nouns.
+_MODAL = re.compile(r"应(?![急用])|须(?!知)|将(?!来)|可(?![行用靠])")
+# A note in brackets inside a label (（以下称甲方）, （包括技术信息和经营信息）) says what the field is for.
+_NOTE = re.compile(r"[(（][^()（）\n]{1,16}[)）]")
+
+
 def is_field_label(line: str) -> bool:
     """技术服务的目标：, 第八条 交（提）货方式、地点：, 技术服务费总额为： — a label waiting for its value;
-    乙方应提供以下文件： or 包括但不限于： is a sentence that introduces a list."""
+    乙方应提供以下文件： or 包括但不限于： is a sentence that introduces a list. A note in brackets
+    (发包方（以下称甲方）：, 保密内容（包括技术信息和经营信息）：) does not make the label a sentence."""
     label = _LEADING.sub("", line.strip(), count=1).rstrip("：:").strip()
-    return 0 < len(label) <= 24 and not _NOT_A_FIELD.search(label) and (
-        looks_like_form_label(label + "：") or not re.search(r"[应须将可]", label))
+    bare = _NOTE.sub("", label)
+    return 0 < len(label) <= 24 and bool(bare) and not _NOT_A_FIELD.search(bare) and (
+        looks_like_form_label(label + "：") or not _MODAL.search(bare))
 
 
-def label_line_is_empty(lines: list[str], i: int) -> bool:
+def label_line_is_empty(lines: list[str], i: int, line: str | None = None) -> bool:
     """A label line ending in ``：`` (技术服务的目标：, 租金支付期限：) that nothing fills: the next line is
-    "。", another label, a heading or the next item of the same level — not a list it introduces."""
-    line = lines[i].strip()
-    if not line.endswith(("：", ":")) or not is_field_label(line):
+    "。", another label, a heading, the signing block or the next item of the same level — not a list it
+    introduces. ``line`` is the label when it is only the end of line ``i`` (…第六条 合理损耗标准：).
+    A page number between the two lines is not the label's value."""
+    line = (lines[i] if line is None else line).strip()
+    if not line.endswith(("：", ":")) or not is_field_label(line) or SIGNING_LINE.match(re.sub(r"\s", "", line)):
         return False
-    if i + 1 >= len(lines):
+    j = next_content(lines, i)
+    if j is None:
         return True
-    following = lines[i + 1].strip()
+    following = lines[j].strip()
     if EMPTY_BODY.match(following) or _HEADING_START.match(following):
         return True
+    compact = re.sub(r"\s", "", following)
+    if SIGNING_LINE.match(compact) or SIGNING_DETAIL.match(following):
+        return True
     own, other = _NUMBER.match(line), _NUMBER.match(following)
+    if own is not None and _lists_cases(lines, i, own.group(1)):
+        return False  # 7.4 有下列情形之一的：⏎7.4.1 国家有权机关要求冻结的： — a case, not a field
     if other is not None and own is not None:
         # 3.2.1 after 3.2 is a list the label introduces; 3.3 after 3.2 is the next empty item.
         return not other.group(1).startswith(own.group(1) + ".") and other.group(1) != own.group(1)
-    if _LIST_ITEM.match(following) or other is not None:
+    if other is not None:
+        # 乙方的地址：⏎15.2 合同延续期 — the next item after the one the label sits in, not a list of its own.
+        enclosing = _enclosing_number(lines, i)
+        return enclosing is not None and _next_number(enclosing, other.group(1))
+    if _LIST_ITEM.match(following):
         return False
+    if len(following) > 24 and re.search(r"[，,。；;]", following) and _labels_above(lines, i) >= 2:
+        return True  # 名称：⏎地址：⏎服务对象：⏎甲方根据…。 — the last field of a form, then its next paragraph
     # 乙方开户银行名称、地址和帐号为： followed by 开户银行： introduces the labels that follow.
     return following.endswith(("：", ":")) and is_field_label(following) and not line.rstrip("：:").endswith("为")
+
+
+_CASES = re.compile(r"(?:下列|以下|如下)[^：:。]{0,10}(?:情形|情况|事项|行为|之一)")
+
+
+def _lists_cases(lines: list[str], i: int, number: str) -> bool:
+    """Whether the item ``number`` (7.4.1) belongs to a list of cases its parent (7.4) introduces."""
+    parent = number.rsplit(".", 1)[0] if "." in number.strip(".") else None
+    if parent is None:
+        return False
+    for k in range(i - 1, max(-1, i - 30), -1):
+        m = _NUMBER.match(lines[k].strip())
+        if m is not None and m.group(1) == parent:
+            return bool(_CASES.search(lines[k]))
+    return False
+
+
+def _labels_above(lines: list[str], i: int) -> int:
+    """How many label lines with nothing after them stand right above line ``i``."""
+    k = i - 1
+    while k >= 0 and lines[k].strip().endswith(("：", ":")) and is_field_label(lines[k]):
+        k -= 1
+    return i - 1 - k
+
+
+def _enclosing_number(lines: list[str], i: int) -> str | None:
+    """The number of the item a line sits in: the nearest line above it that starts with one."""
+    for k in range(i - 1, max(-1, i - 30), -1):
+        m = _NUMBER.match(lines[k].strip())
+        if m is not None and not PAGE_NUMBER.match(lines[k].strip()):
+            return m.group(1).replace("．", ".")
+    return None
+
+
+def _next_number(number: str, other: str) -> bool:
+    """15.2 after 15.1, 2 after 1.3: ``other`` is the item that follows ``number`` at its level or above."""
+    parts = number.split(".")
+    others = other.replace("．", ".").split(".")
+    if len(others) > len(parts) or not all(p.isdigit() for p in parts + others):
+        return False
+    k = len(others) - 1
+    return others[:k] == parts[:k] and int(others[k]) == int(parts[k]) + 1
 
 
 def signing_regions(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
@@ -147,6 +215,24 @@ def signing_regions(lines: list[str], starts: list[int]) -> list[tuple[int, int]
         end = starts[last] + len(lines[last])
         regions.append((starts[first], end))
         i = last + 1
+    return regions
+
+
+# An annex's heading (附件二, 附2．, 附表一) and the marks of a letter or form issued later under it.
+_ANNEX_HEADING = re.compile(r"^附(?:件|表|录)?\s*[0-9０-９一二三四五六七八九十]{1,3}(?:[.．、:：\s]|$)")
+_ISSUED_LATER = re.compile(r"台启|敬启|此致|^兹(?:根据|通知|确认|收到|证明)|[(（](?:格式|样式|式样|范本|模板|样本)[)）]")
+
+
+def issued_later(lines: list[str], starts: list[int]) -> list[tuple[int, int]]:
+    """Annexes that are forms of a letter or notice one party will issue later (附2 租金调整通知:
+    ＿＿＿台启： 兹根据…): their blanks are filled in when it is issued, not at signing. From the annex's
+    heading to the next annex or the end."""
+    heads = [k for k, line in enumerate(lines) if _ANNEX_HEADING.match(line.strip())]
+    regions = []
+    for n, k in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        if any(_ISSUED_LATER.search(lines[m].strip()) for m in range(k, min(end, k + 8))):
+            regions.append((starts[k], starts[end - 1] + len(lines[end - 1])))
     return regions
 
 

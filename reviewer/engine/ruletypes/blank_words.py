@@ -9,9 +9,9 @@ from ...i18n import tr
 # Space blanks: what may follow a missing value, and the words that expect one before it.
 SPACE_UNIT = re.compile(
     r"(?P<money>万元|元|圆)|(?P<rate>[%％]|个百分点)|(?P<term>个工作日|工作日|个自然日|自然日|个月|日内|天|小时|周|年|月|日)"
-    r"|(?P<court>人民法院|仲裁委员会|仲裁院)|(?P<ref>[条章种项期款])|(?P<copies>份)"
+    r"|(?P<court>人民法院|仲裁委员会|仲裁院)|(?P<ref>[条章种项期款号])|(?P<copies>份)"
     r"|(?P<count>名(?![称义单录片次字额])|台(?![式账湾风])|套(?![餐用])|件(?![事])|人次)"
-    r"|(?P<party>方(?![面式法案向针便可能才]))|(?P<place>[省市县区](?![场面民级委政值内外长]))")
+    r"|(?P<party>方(?![面式法案向针便可能才]))|(?P<place>[省市县区](?![场面民级委政值内外长域])|港(?![澳台币]))")
 VALUE_BEFORE = {
     "money": re.compile(r"(?:人民币|币|金额|价款|总价|单价|费用|合计|共计|总计|计|为|的|金|：|:|（|\()$"),
     "rate": re.compile(r"(?:的|为|按|比例|费率|百分之|：|:|（|\(|支付|剩余)$"),
@@ -22,22 +22,25 @@ VALUE_BEFORE = {
     "copies": re.compile(r"(?:一式|各执|共|计|：|:)$"),
     "count": re.compile(r"(?:对|向|为|共|计|派|派出|安排|配备|不少于|不超过|至少|培训|甲方|乙方|：|:)$"),
     "party": re.compile(r"(?:归属于|归|属于|由|为|于|向|交由)$"),
-    "place": re.compile(r"(?:地点|地址|住所|：|:|省|市)$"),
+    "place": re.compile(r"(?:地点|地址|住所|：|:|省|市|于)$"),
 }
 NUMERAL = set("0123456789０１２３４５６７８９零〇一二三四五六七八九十百千万两壹贰叁肆伍陆柒捌玖拾佰仟")
 
 
-_OWNER = r"(?:[甲乙丙丁]方|委托方|受托方|委托人|受托人|买方|卖方|供方|需方|出租方|承租方)?的?"
+# The words a contract uses for a party: 甲方, 委托方, 发包方, 出租人 … (a label naming a side).
+ROLES = (r"[甲乙丙丁]方|委托方|受托方|委托人|受托人|买方|卖方|供方|需方|出租方|承租方|出租人|承租人|出卖人|买受人|"
+         r"发包方|发包人|承包方|承包人|设计方|施工方|服务方|采购方|供应方|供货方|咨询方|开发方|许可方|被许可方")
+_OWNER = rf"(?:{ROLES})?的?"
 _FIELD = lambda words: re.compile(rf"{_OWNER}(?:合同|项目|通讯|联系|收件|公司|单位)?(?:{words})", re.I)  # noqa: E731
 FIELD_PURPOSE = (
     ("编号", _FIELD(r"编号|合同号|编码|No\.?")),
-    ("名称", re.compile(r"[甲乙丙丁]方|委托方|受托方|委托人|受托人|买方|卖方|供方|需方|出租方|承租方|"
-                        r"(?:公司|单位|项目)?名称")),
+    ("名称", re.compile(rf"{ROLES}|(?:公司|单位|项目)?名称")),
     ("地址", _FIELD(r"地址|住所|住所地|签订地点|地点|邮编|邮政编码")),
     ("联系方式", _FIELD(r"电话|手机|传真|邮箱|信箱|电子邮箱|电子信箱|E-?mail|联系方式|方式")),
     ("姓名", _FIELD(r"联系人|法定代表人|负责人|委托代理人|授权代表|代表人")),
     ("账户", _FIELD(r"开户行|开户银行|账号|帐号|银行账号|户名|税号|纳税人识别号|统一社会信用代码")),
     ("日期", re.compile(r"(?:签订|签署|签约)?日期|签订时间")),
+    ("期限", re.compile(r"(?:合同|协议|服务|租赁)?(?:有效)?期限|有效期")),
 )
 # The label before a colon: 合同编号, 委托方（甲方）, and the spaced-out labels of model texts
 # (住 所 地, 电 话) — single characters with single spaces, never "张三 电话".
@@ -89,6 +92,7 @@ _RIGHT_PURPOSE = (
     ("仲裁机构", re.compile(r"^\s*(?:仲裁委员会|仲裁院)")),
     ("份数", re.compile(r"^\s*份")),
     ("选项", re.compile(r"^\s*种")),
+    ("编号", re.compile(r"^\s*号")),
     ("条款编号", re.compile(r"^\s*[条章款项期]")),
     ("数量", re.compile(r"^\s*(?:名|台|套|件|人次)")),
     ("当事方", re.compile(r"^\s*方")),
@@ -169,11 +173,26 @@ def field_purpose(label: str) -> str | None:
     return None
 
 
-def next_line_is_value(line: str) -> bool:
-    """甲方：⏎北京某某科技有限公司 — the value sits on the next line."""
+# A line that reads as a document's title or its issuer (技术服务合同, （2024版）, 科学技术部印制), not a value.
+_TITLE_OR_ISSUER = re.compile(r"(?:合同|协议|合同书|协议书|条款|示范文本|[(（][^()（）]{0,8}版[)）]|印制|制定|监制)$")
+# What the value of a number, a date or a term holds: figures, letters, or the words of a date.
+_VALUE_OF = {
+    "编号": re.compile(r"[0-9０-９A-Za-zＡ-Ｚａ-ｚ_＿]|第.{0,8}号"),
+    "日期": re.compile(r"[0-9０-９_＿]|[年月日]"),
+    "期限": re.compile(r"[0-9０-９_＿]|[年月日至起止]|[一二三四五六七八九十两]"),
+}
+
+
+def next_line_is_value(line: str, purpose: str = "") -> bool:
+    """甲方：⏎北京某某科技有限公司 — the value sits on the next line. The next line of 合同编号： on a
+    cover is the contract's title, not its number; a number, a date or a term has figures in it."""
     line = line.strip()
-    return bool(line) and len(line) <= 40 and not re.search(r"[：:]", line) and not re.match(
-        r"^(?:第[一二三四五六七八九十百零〇两\d]+[章条]|\d+(?:\.\d+)*|[一二三四五六七八九十]+、|[(（]\d+[)）])", line)
+    if not line or len(line) > 40 or re.search(r"[：:]", line) or re.match(
+            r"^(?:第[一二三四五六七八九十百零〇两\d]+[章条]|\d+(?:\.\d+)*|[一二三四五六七八九十]+、|[(（]\d+[)）])", line):
+        return False
+    if purpose in _VALUE_OF:
+        return bool(_VALUE_OF[purpose].search(line)) and not _TITLE_OR_ISSUER.search(line)
+    return not (purpose != "名称" and _TITLE_OR_ISSUER.search(line))
 
 
 def space_blank_purpose(line: str, start: int, end: int) -> str:

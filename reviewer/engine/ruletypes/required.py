@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Iterable
 
 from .base import Hit, Param, RuleType
@@ -9,6 +10,27 @@ from .scope import Matcher
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import ReviewContext
+
+
+# A document that says it is part of another agreement: 本服务条款是《云服务协议》的补充协议,
+# 本协议作为委托测试合同的附件. Not 附件为本协议的组成部分, which a main agreement says of its annexes.
+PART_OF = re.compile(r"(?:本协议|本合同|本条款|本服务条款|本规则|本附件)[^。\n]{0,4}(?:是|为|作为|构成|系)[^。\n]{0,30}?"
+                     r"(?:《[^》\n]{1,40}》|[^，,。；;\n本]{1,16}(?:合同|协议))\s*的\s*(?:补充协议|补充|组成部分|附件|附属文件)")
+# A service level agreement, by its title: it sits under the service agreement it measures — unless
+# the same document goes on with the terms of service themselves (a part headed 服务条款).
+SLA_TITLE = re.compile(r"服务等级协议|服务级别协议|服务水平协议|\bSLA\b")
+TERMS_PART = re.compile(r"^(?:服务|用户|使用|许可)(?:条款|协议)$")
+
+
+def is_subsidiary(ctx: "ReviewContext") -> bool:
+    """Whether the document is part of another agreement (an SLA, a supplement, an annex signed apart)."""
+    if "subsidiary" not in ctx.cache:
+        text = ctx.document.text
+        start, end = anchor(ctx)
+        sla = bool(SLA_TITLE.search(text[start:end])) and not any(
+            TERMS_PART.match(n.heading.strip()) for n in ctx.document.clauses if n.heading)
+        ctx.cache["subsidiary"] = sla or any(PART_OF.search(text, a, b) for a, b in ctx.contract_spans)
+    return ctx.cache["subsidiary"]
 
 
 def anchor(ctx: "ReviewContext") -> tuple[int, int]:
@@ -25,6 +47,11 @@ class RequiredClauseRule(RuleType):
     """What it flags:
     A clause the contract must have and lacks — no clause of ``clause_type`` (recognised by
     its heading or its words), and none of the ``satisfied_by`` wordings anywhere.
+
+    A document that is part of another agreement — a service level agreement, terms that call
+    themselves a 补充协议 of a named agreement, an annex signed apart (本协议作为委托测试合同的附件) —
+    is not asked for a clause whose type says ``main_agreement_holds`` (notices, entry into force,
+    disputes in the built-in clause types): that agreement holds it.
 
     Why it matters:
     What a contract does not say is decided by default rules that rarely favour the customer:
@@ -66,6 +93,8 @@ class RequiredClauseRule(RuleType):
             return
         start, end = anchor(ctx)
         if self.unless_title and self.unless_title.search(ctx, start, end):
+            return
+        if ctx.ruleset.clause_types.held_by_main_agreement(self.options["clause_type"]) and is_subsidiary(ctx):
             return
         if ctx.clauses_of_type(self.options["clause_type"]):
             return

@@ -14,10 +14,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..context import ReviewContext
 
 # Where the signing date goes: 签订日期：, 日期：, ____年____月____日, 年 月 日, Date:.
-DATE_PLACE = re.compile(r"日期|时间|年[\s_＿\d〇零一二三四五六七八九十]*月[\s_＿\d〇零一二三四五六七八九十]*日|\bdate\b", re.I)
+DATE_PLACE = re.compile(r"日期|时间|年[\s_＿\d〇零一二三四五六七八九十]*月[\s_＿\d〇零一二三四五六七八九十]*日|\bdate\b"
+                        r"|«[^«»\n]{0,20}(?:date|time)[^«»\n]{0,20}»", re.I)
 HEADER_DATE = re.compile(r"(?:签订|签署|签约|订立)(?:日期|时间)")
 # A place to sign or seal; "（以下无正文）" alone announces a signature page but is not one.
 SIGNING = re.compile(r"盖章|签字|签章|签名|公章|合同专用章|授权代表|法定代表人|委托代理人|signature", re.I)
+# A row naming both parties side by side (甲 方：      乙 方：) above the signing date: where they sign.
+PARTY_ROW = re.compile(r"^(?:甲方|委托方|发包方|出租人|出卖人|买方|需方)[:：].{0,30}(?:乙方|受托方|承包方|承租人|买受人|卖方|供方)[:：]")
 
 
 class SignatureDetector(RuleType):
@@ -60,7 +63,7 @@ class SignatureDetector(RuleType):
         block = signature_span(ctx)
         lines = [] if block is None else [(s, e) for s, e in spans if block[0] <= s < block[1]]
         block_text = "".join(doc.text[s:e] + "\n" for s, e in lines)
-        if not SIGNING.search(block_text):
+        if block is not None and not SIGNING.search(block_text) and not _party_rows(ctx, block):
             block = None
         if self.what == "block":
             if block is None and any(SIGNING.search(doc.text[a:b]) for a, b in _signing_pages(ctx)):
@@ -75,6 +78,14 @@ class SignatureDetector(RuleType):
         if DATE_PLACE.search(block_text) or HEADER_DATE.search(doc.text[:block[0]]):
             return
         yield Hit(lines[0][0], lines[0][1], {"clause": None, "place": tr("签署页", "the signature block")})
+
+
+def _party_rows(ctx: "ReviewContext", block: tuple[int, int]) -> bool:
+    """甲 方：  乙 方：⏎通讯地址：  通讯地址：⏎签订日期：… — the parties' names over the signing date
+    (in the block, or just above the line that opens it) are where they sign."""
+    lines = [(a, b) for a, b in ctx.contract_spans if a < block[1]]
+    first = next((k for k, (a, _b) in enumerate(lines) if a >= block[0]), len(lines))
+    return any(PARTY_ROW.match(re.sub(r"\s", "", ctx.document.text[a:b])) for a, b in lines[max(0, first - 4):])
 
 
 def _signing_pages(ctx: "ReviewContext") -> list[tuple[int, int]]:
