@@ -161,7 +161,7 @@ class BlankDetector(RuleType):
         values = {
             "place": place_of(ctx, blank.start),
             "purpose": purpose_label(purpose),
-            "context": _context(text, blank.start, blank.end),
+            "context": _context(text, blank.start, _first_line_end(text, blank.start, blank.end)),
             "blank": _shown(text[blank.start:blank.end], blank.kind),
             "note": _note(blank.kind, text[blank.start:blank.end]),
         }
@@ -270,9 +270,9 @@ class BlankDetector(RuleType):
             for i, s, e, kind, purpose in layout_blanks(line_texts, starts, signing):
                 add(i, s, e, kind, purpose)
         if "underline" in self.kinds:
-            for i, j in underline_rows(line_texts):
+            for i, j, purpose in underline_rows(line_texts):
                 a = lines[i][0] + len(line_texts[i]) - len(line_texts[i].lstrip())
-                add(i, a, lines[j][1], "underline", "内容")
+                add(i, a, lines[j][1], "underline", purpose)
         if "space" in self.kinds:
             for i, (a, _b) in enumerate(lines):
                 for s, e in wide_gaps(line_texts[i]):
@@ -433,7 +433,7 @@ def _checkbox_groups(text: str, lines: list[tuple[int, int]]) -> tuple[list[_Bla
 
 # -- how a blank reads in a message -----------------------------------------------------------
 
-_STOP = set("。；;，,！？!?\n")
+_STOP = set("。；;，,！？!?\n│|")
 _LEADING_LABEL = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+[章条]|\d+(?:\.\d+)*[.．、]?|[(（]\d+[)）]|"
                             r"[一二三四五六七八九十]+、)\s*")
 
@@ -462,9 +462,19 @@ def _context(text: str, start: int, end: int) -> str:
     return clip(text[left:start], 24, left=True) + text[start:end] + clip(text[end:right], 12, left=False)
 
 
+def _first_line_end(text: str, start: int, end: int) -> int:
+    """A blank over several lines (a list of empty items) is quoted by its first line."""
+    newline = text.find("\n", start, end)
+    return end if newline < 0 else newline
+
+
 def _shown(blank: str, kind: str) -> str:
     if kind == "space":
         return tr("此处只有空格", "only a space here")
+    if kind == "heading":
+        return tr("只有标题，没有内容", "a heading with nothing under it")
+    if kind == "items":
+        return tr("各项只有编号，没有内容", "the items hold only their numbers")
     if kind == "wrap":
         return tr("行末与下一行行首只有空格", "only spaces at the end of the line and the start of the next")
     if kind == "field":
