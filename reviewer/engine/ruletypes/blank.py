@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Iterable
 from ...model.findings import Severity
 from ...i18n import tr
 from .base import Hit, Param, RuleType
-from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,
-                          next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
+from .blank_words import (NUMERAL, SPACE_UNIT, VALUE_BEFORE, field_label_start, field_name_purpose, field_purpose,
+                          looks_like_form_label, next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
 from .blank_forms import (EMPTY_BODY, GUIDANCE, MERGE_FIELD, ROLE_ONLY, SLASH_CHOICE, deeper, is_field_label, is_wide,
                           issued_later, label_line_is_empty, signing_regions, wide_gaps)
 from .blank_rows import INNER_ITEM, layout_blanks, line_break_blanks, underline_rows
@@ -31,6 +31,9 @@ _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"年(?P<m>{_MD}|{_B})[ 　\t]*月(?P<d>{_MD}|{_B})[ 　\t]*日")
 YEAR_BEFORE = re.compile(rf"(?P<y>{_YEAR}|{_B})[ 　\t]*$")
 UNDERLINE = re.compile(r"[_＿]{2,}(?:[ 　]*[_＿]{2,})*")
+# Dotted leaders some forms print where a value goes (人民币……元, 期限：…………); an ellipsis in prose
+# (包括但不限于……) is not one, so they count only before a unit or after a label at a line's end.
+DOTS = re.compile(r"…{2,}|\.{6,}|·{6,}|．{4,}")
 BRACKET = re.compile(r"【[ 　]*】|（[ 　]*）|“[ 　]+”|\[[ 　]+\]|［[ 　]*］|\([ 　]+\)|大写(?:金额)?[:：][ 　]*(?=[)）])")
 # XX / ×× / *** standing for a value; digits beside it make it a phone or card mask instead.
 MASK = re.compile(r"[Xx×*＊]{2,}")
@@ -227,6 +230,11 @@ class BlankDetector(RuleType):
                 if len(m.group()) <= 3 and (_ascii_word(before) or _ascii_word(after)):
                     continue
                 add(i, m.start(), m.end(), "underline")
+            for i, m in matches(DOTS):
+                content, base = line(i)
+                purpose = _dots_purpose(content, m.start() - base, m.end() - base)
+                if purpose:
+                    add(i, m.start(), m.end(), "underline", purpose)
         if "bracket" in self.kinds:
             for i, m in matches(BRACKET):
                 if not m.group().startswith("大写"):
@@ -460,6 +468,17 @@ def _context(text: str, start: int, end: int) -> str:
     while right < len(text) and text[right] not in _STOP and text[right] not in "()（）" and right - end < 16:
         right += 1
     return clip(text[left:start], 24, left=True) + text[start:end] + clip(text[end:right], 12, left=False)
+
+
+def _dots_purpose(line: str, start: int, end: int) -> str:
+    """What dotted leaders stand for, or "" when they are an ellipsis: before a unit the words before
+    them expect a value for (人民币……元, 在……日内), or after a label that ends the line (地址：……)."""
+    unit = SPACE_UNIT.match(line, end)
+    if unit and start and VALUE_BEFORE[unit.lastgroup].search(line[max(0, start - 8):start]):
+        return purpose_of(line, start, end, "underline")
+    if start and line[start - 1] in "：:" and not line[end:].strip(" 　；;。"):
+        return field_purpose(line[:start - 1]) or "内容"
+    return ""
 
 
 def _first_line_end(text: str, start: int, end: int) -> int:
