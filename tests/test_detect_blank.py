@@ -170,3 +170,24 @@ def test_a_model_text_copied_from_the_web():
     truncated = [f for f in review(doc, RuleSet([PACK.get("truncated-clause")], PACK.clause_types, PACK.packs, [],
                                                 PACK.files)).findings]
     assert truncated == []
+
+
+def test_a_word_form_blank_underlined_across_a_line_break(tmp_path):
+    """Each printed line of the form is a paragraph; the blank is underlined spaces at the end of
+    one and the start of the next. The text keeps no edge spaces; the blocks say how many there were."""
+    import docx
+
+    document = docx.Document()
+    first = document.add_paragraph("第一条 本合同甲方委托乙方就")
+    first.add_run(" " * 20).font.underline = True
+    second = document.add_paragraph()
+    second.add_run(" " * 12).font.underline = True
+    second.add_run("项目进行技术服务。")
+    document.add_paragraph("第二条 本合同一式两份。")
+    path = tmp_path / "form.docx"
+    document.save(path)
+    doc = load(path)
+    assert [b.edge_spaces for b in doc.blocks] == [(0, 20), (12, 0), (0, 0)]
+    found = run("blank-placeholder", doc)[1]
+    assert [(f.text, f.clause) for f in found] == [("就", "1")]
+    assert "行末与下一行行首只有空格" in found[0].message

@@ -53,6 +53,10 @@ _NUMBERED = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+[�
 _MARKUP = re.compile(r'\s*(?:</?[a-z!?][\w:.-]*(?:\s+[\w:.-]+(?:="[^"\n]*")?)*\s*/?>?'
                      r'|[a-z][\w:.-]*="[^"\n]*"(?:\s+[\w:.-]+="[^"\n]*")*\s*/?>?)\s*')
 _MARKUP_START = re.compile(r'^\s*(?:<[a-z!?/]|[a-z][\w:.-]*=")', re.M)
+# A GUID (c8f5e667-cebc-406e-bb93-00a8dbedf4e3): a web page's or a Word form's identifier, never a word
+# of the contract; a short line holding one (ID：`…`, 链接：…?id=…) is the page's, not the parties'.
+_GUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_GUID_LINE_MAX = 100
 # Words that list unlawful content (淫秽、色情、赌博): a gambling word among them is the contract's own.
 _UNLAWFUL = re.compile(r"色情|淫秽|暴力|毒品|诈骗|邪教|迷信|恐怖|洗钱|传销|违法|非法|禁止|不得")
 # A short block with no hint of its own may sit between two chrome blocks ("收起").
@@ -127,6 +131,10 @@ _NOTHING = _Evidence()
 def _evidence(text: str, folded: str, vocab: _Vocabulary, hinted: bool, has_spam: bool) -> _Evidence:
     if _MARKUP.fullmatch(folded):
         return _Evidence(2, "web-chrome", text[:40])
+    if len(folded) <= _GUID_LINE_MAX and not _CONTRACTISH.search(folded):
+        guid = _GUID.search(folded)
+        if guid:
+            return _Evidence(2, "web-chrome", text[guid.start():guid.end()])
     short = len(folded) <= _LINE_MAX
     if short and vocab.chrome_line.fullmatch(folded):
         return _Evidence(2, "web-chrome", text)
@@ -250,7 +258,7 @@ def find_foreign(document: "Document") -> list[ForeignSpan]:
     folded = _fold_for_match(text)
     starts = [b.start for b in blocks]
     hinted = _blocks_hit(vocab.hint, folded, starts)
-    markup = _blocks_hit(_MARKUP_START, folded, starts)
+    markup = _blocks_hit(_MARKUP_START, folded, starts) | _blocks_hit(_GUID, folded, starts)
     spam_in = _spam_by_block(folded, starts, vocab)
     evidence: list[_Evidence] = []
     for i, block in enumerate(blocks):

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Iterable
 from ...model.findings import Severity
 from ...i18n import tr
 from .base import Hit, Param, RuleType
-from .blank_words import (NUMERAL, field_label_start, field_name_purpose, field_purpose, looks_like_form_label,
-                          next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
+from .blank_words import (NUMERAL, SPACE_UNIT, VALUE_BEFORE, field_label_start, field_name_purpose, field_purpose,
+                          looks_like_form_label, next_line_is_value, purpose_label, purpose_of, space_blank_purpose)
 from .blank_forms import (EMPTY_BODY, GUIDANCE, MERGE_FIELD, ROLE_ONLY, SLASH_CHOICE, deeper, is_field_label, is_wide,
                           issued_later, label_line_is_empty, signing_regions, wide_gaps)
 from .blank_rows import INNER_ITEM, layout_blanks, line_break_blanks, underline_rows
@@ -31,6 +31,9 @@ _MD = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 DATE = re.compile(rf"年(?P<m>{_MD}|{_B})[ 　\t]*月(?P<d>{_MD}|{_B})[ 　\t]*日")
 YEAR_BEFORE = re.compile(rf"(?P<y>{_YEAR}|{_B})[ 　\t]*$")
 UNDERLINE = re.compile(r"[_＿]{2,}(?:[ 　]*[_＿]{2,})*")
+# Dotted leaders some forms print where a value goes (人民币……元, 期限：…………); an ellipsis in prose
+# (包括但不限于……) is not one, so they count only before a unit or after a label at a line's end.
+DOTS = re.compile(r"…{2,}|\.{6,}|·{6,}|．{4,}")
 BRACKET = re.compile(r"【[ 　]*】|（[ 　]*）|“[ 　]+”|\[[ 　]+\]|［[ 　]*］|\([ 　]+\)|大写(?:金额)?[:：][ 　]*(?=[)）])")
 # XX / ×× / *** standing for a value; digits beside it make it a phone or card mask instead.
 MASK = re.compile(r"[Xx×*＊]{2,}")
@@ -161,7 +164,7 @@ class BlankDetector(RuleType):
         values = {
             "place": place_of(ctx, blank.start),
             "purpose": purpose_label(purpose),
-            "context": _context(text, blank.start, blank.end),
+            "context": _context(text, blank.start, _first_line_end(text, blank.start, blank.end)),
             "blank": _shown(text[blank.start:blank.end], blank.kind),
             "note": _note(blank.kind, text[blank.start:blank.end]),
         }
@@ -227,6 +230,11 @@ class BlankDetector(RuleType):
                 if len(m.group()) <= 3 and (_ascii_word(before) or _ascii_word(after)):
                     continue
                 add(i, m.start(), m.end(), "underline")
+            for i, m in matches(DOTS):
+                content, base = line(i)
+                purpose = _dots_purpose(content, m.start() - base, m.end() - base)
+                if purpose:
+                    add(i, m.start(), m.end(), "underline", purpose)
         if "bracket" in self.kinds:
             for i, m in matches(BRACKET):
                 if not m.group().startswith("大写"):
@@ -270,9 +278,9 @@ class BlankDetector(RuleType):
             for i, s, e, kind, purpose in layout_blanks(line_texts, starts, signing):
                 add(i, s, e, kind, purpose)
         if "underline" in self.kinds:
-            for i, j in underline_rows(line_texts):
+            for i, j, purpose in underline_rows(line_texts):
                 a = lines[i][0] + len(line_texts[i]) - len(line_texts[i].lstrip())
-                add(i, a, lines[j][1], "underline", "内容")
+                add(i, a, lines[j][1], "underline", purpose)
         if "space" in self.kinds:
             for i, (a, _b) in enumerate(lines):
                 for s, e in wide_gaps(line_texts[i]):
@@ -433,7 +441,7 @@ def _checkbox_groups(text: str, lines: list[tuple[int, int]]) -> tuple[list[_Bla
 
 # -- how a blank reads in a message -----------------------------------------------------------
 
-_STOP = set("。；;，,！？!?\n")
+_STOP = set("。；;，,！？!?\n│|")
 _LEADING_LABEL = re.compile(r"(?:第[一二三四五六七八九十百零〇两\d]+[章条]|\d+(?:\.\d+)*[.．、]?|[(（]\d+[)）]|"
                             r"[一二三四五六七八九十]+、)\s*")
 
@@ -462,9 +470,30 @@ def _context(text: str, start: int, end: int) -> str:
     return clip(text[left:start], 24, left=True) + text[start:end] + clip(text[end:right], 12, left=False)
 
 
+def _dots_purpose(line: str, start: int, end: int) -> str:
+    """What dotted leaders stand for, or "" when they are an ellipsis: before a unit the words before
+    them expect a value for (人民币……元, 在……日内), or after a label that ends the line (地址：……)."""
+    unit = SPACE_UNIT.match(line, end)
+    if unit and start and VALUE_BEFORE[unit.lastgroup].search(line[max(0, start - 8):start]):
+        return purpose_of(line, start, end, "underline")
+    if start and line[start - 1] in "：:" and not line[end:].strip(" 　；;。"):
+        return field_purpose(line[:start - 1]) or "内容"
+    return ""
+
+
+def _first_line_end(text: str, start: int, end: int) -> int:
+    """A blank over several lines (a list of empty items) is quoted by its first line."""
+    newline = text.find("\n", start, end)
+    return end if newline < 0 else newline
+
+
 def _shown(blank: str, kind: str) -> str:
     if kind == "space":
         return tr("此处只有空格", "only a space here")
+    if kind == "heading":
+        return tr("只有标题，没有内容", "a heading with nothing under it")
+    if kind == "items":
+        return tr("各项只有编号，没有内容", "the items hold only their numbers")
     if kind == "wrap":
         return tr("行末与下一行行首只有空格", "only spaces at the end of the line and the start of the next")
     if kind == "field":

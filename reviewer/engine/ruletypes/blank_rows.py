@@ -141,10 +141,10 @@ def empty_item_runs(lines: list[str]) -> Iterator[tuple[int, int, int]]:
         i = j + 1
 
 
-def underline_rows(lines: list[str]) -> Iterator[tuple[int, int]]:
+def underline_rows(lines: list[str]) -> Iterator[tuple[int, int, str]]:
     """Lines of nothing but underline that hold a value: under a label ending in ：, or above a caption
-    saying what goes there (（委托人的地址、电传号、传真号）). Consecutive rows are one blank. A rule drawn
-    across the page has neither."""
+    saying what goes there (（委托人的地址、电传号、传真号）). Consecutive rows are one blank, for what the
+    caption names. A rule drawn across the page has neither."""
     i = 0
     while i < len(lines):
         if not _underline_only(lines[i]):
@@ -155,8 +155,9 @@ def underline_rows(lines: list[str]) -> Iterator[tuple[int, int]]:
             j += 1
         before = lines[i - 1].strip() if i > 0 else ""
         after = lines[j + 1].strip() if j + 1 < len(lines) else ""
-        if before.endswith(("：", ":")) or re.fullmatch(r"[(（][^()（）]{2,30}[)）]", after):
-            yield i, j
+        caption = re.fullmatch(r"[(（][^()（）]{2,30}[)）]", after)
+        if before.endswith(("：", ":")) or caption:
+            yield i, j, _purpose_of_label(after if caption else before)
         i = j + 1
 
 
@@ -213,6 +214,8 @@ def _purpose_of_label(label: str) -> str:
         return "期限"
     if re.search(r"地点|地址", label):
         return "地址"
+    if re.search(r"电话|传真|电传|邮箱", label):
+        return "联系方式"
     return "内容"
 
 
@@ -224,9 +227,9 @@ def layout_blanks(lines: list[str], starts: list[int],
     """Every blank the layout shows, as (line, start, end, kind, purpose) with offsets into the text
     whose lines start at ``starts``; lines in ``signing`` are a signing block's."""
     for first, last, lead in empty_item_runs(lines):
-        yield first, starts[first] + lead, starts[last] + len(lines[last]), "field", "内容"
+        yield first, starts[first] + lead, starts[last] + len(lines[last]), "items", "内容"
     for i, s, e, purpose in heading_only_items(lines, signing):
-        yield i, starts[i] + s, starts[i] + e, "field", purpose
+        yield i, starts[i] + s, starts[i] + e, "heading", purpose
     for i, content in enumerate(lines):
         if "|" in content or "│" in content:
             for s, e, purpose in table_cells(content):

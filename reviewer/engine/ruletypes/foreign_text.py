@@ -16,6 +16,14 @@ if TYPE_CHECKING:  # pragma: no cover
 SEVERITIES = ("high", "medium", "low", "info")
 
 
+def _close(text: str, end: int, start: int) -> bool:
+    """Whether only a few short lines (at most three, 40 characters each) lie between two stretches."""
+    if start <= end + 1:
+        return True
+    lines = text[end:start].strip("\n").split("\n")
+    return len(lines) <= 3 and all(len(line) <= 40 for line in lines)
+
+
 def _kind_label(kind: str) -> str:
     return {
         "web-chrome": tr("网页元素", "web-page chrome"),
@@ -68,8 +76,9 @@ class ForeignTextDetector(RuleType):
                 continue
             group = outside[-1] if outside else None
             # Adjacent or nested stretches of chrome make one finding: counsel read "the page
-            # around the contract", not each line of it.
-            if group and span.start <= max(f.end for f in group) + 1:
+            # around the contract", not each line of it — also across a few short lines between
+            # them (部门：… 地区：… between a page's ID and its link).
+            if group and _close(doc.text, max(f.end for f in group), span.start):
                 group.append(span)
             else:
                 outside.append([span])
