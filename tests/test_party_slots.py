@@ -46,7 +46,7 @@ def test_the_first_person_is_not_the_drafter_in_a_contract_between_jia_and_yi():
 def test_a_choice_of_owners_is_read_by_the_sides_initials():
     ctx = _context("技术服务合同\n甲方：北京某某有限公司\n乙方：上海某某有限公司\n1. 甲方支付服务费，乙方提供服务。\n")
     assert ctx.expand("{us_initial}") == "[甲]" and ctx.expand("{them_initial}") == "[乙]"
-    choice = "第八条 双方确定：\n2．乙方利用甲方提供的技术资料完成的新的技术成果，归        （{}）方所有。\n"
+    choice = "第六条 成果归属\n（二）乙方使用甲方资料产生的改进成果，归        （{}）方所有。\n"
     assert "ip-ownership-choice-excludes-us" in _rules(choice.format("乙、双"))
     assert "ip-ownership-choice-excludes-us" not in _rules(choice.format("甲、双"))
     assert "ip-ownership-choice-excludes-us" in _rules(choice.format("甲、双"), perspective="vendor")
@@ -61,7 +61,7 @@ def test_a_marked_group_is_where_the_finding_points():
 
 def test_the_preamble_of_terms_is_read_like_a_clause():
     text = ("软件授权协议\n"
-            "用户须知：修改后的服务条款一经在网站上公布即有效代替原来的服务条款，您继续使用即视为接受。\n"
+            "说明：更新后的用户协议一经在官网发布即生效并取代旧版协议，您继续使用即视为接受。\n"
             "一、授权\n1. 您可以在本协议范围内使用本软件。\n")
     assert "unilateral-change-deemed-accepted" in _rules(text)
 
@@ -75,7 +75,7 @@ def test_a_rule_can_look_only_where_the_contract_says_something():
 
 def test_a_required_clause_is_not_asked_of_a_document_titled_otherwise():
     """unless_title: an NDA needs no warranty against third-party IP claims."""
-    body = "\n2. 乙方对甲方委托测试的软件产品代码负有保密责任。\n"
+    body = "\n2. 乙方向甲方交付测试工具软件，并对甲方送测程序保密。\n"
     assert "ip-indemnity-missing" in _rules("软件测试服务合同" + body)
     assert "ip-indemnity-missing" not in _rules("软件测试保密协议" + body)
 

@@ -48,6 +48,8 @@ class PatternRule(RuleType):
                              doc="look for none: near the match, or only in its own sentence (up to 。；)"),
         "unless_document": Param(list, regex=True, default=None, doc="no finding if the contract says this anywhere"),
         "if_document": Param(list, regex=True, default=None, doc="look only if the contract says this somewhere"),
+        "if_heading": Param(list, regex=True, default=None,
+                            doc="look only in clauses whose heading, or a parent clause's, says this (乙方的义务)"),
         "whole_word": Param(bool, default=False, doc="a match must be whole words (Chinese word segmentation)"),
         "per": Param(str, choices=("match", "clause", "document"), default="clause",
                      doc="one finding per match, per clause, or once"),
@@ -64,6 +66,7 @@ class PatternRule(RuleType):
         self.none = Matcher(o.get("none"))
         self.unless = Matcher(o.get("unless_document"))
         self.only_if = Matcher(o.get("if_document"))
+        self.if_heading = Matcher(o.get("if_heading"))
         self.near = o.get("near")
         self.per = o.get("per") or "clause"
         self.whole_word = bool(o.get("whole_word"))
@@ -78,7 +81,9 @@ class PatternRule(RuleType):
         if self.only_if and not self.only_if.search_contract(ctx):
             return
         spans = units(ctx, self.scope, self.options.get("clause_types"), self.options.get("not_clause_types"))
-        for start, end, _node in with_literal(spans, self.any.literals, text):
+        for start, end, node in with_literal(spans, self.any.literals, text):
+            if self.if_heading and not self._heading_says(ctx, node):
+                continue
             for m in self.any.finditer(ctx, start, end):
                 lo, hi = (max(start, m.start() - self.near), min(end, m.end() + self.near)) if self.near else (start, end)
                 if self.all and not self.all.all_found(ctx, lo, hi):
@@ -96,6 +101,15 @@ class PatternRule(RuleType):
                     return
                 if self.per == "clause":
                     break
+
+
+    def _heading_says(self, ctx: "ReviewContext", node) -> bool:
+        """Whether the clause's heading, or one of its parents', matches ``if_heading``."""
+        if node is None:
+            return False
+        tree = ctx.document.clauses
+        return any(n.heading_end > n.heading_start and self.if_heading.search(ctx, n.heading_start, n.heading_end)
+                   for n in [node, *tree.ancestors(node)])
 
 
 _SENTENCE_ENDS = "。；;！？!?\n"
