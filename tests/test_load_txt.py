@@ -153,13 +153,13 @@ def test_markdown_docs_site_front_matter_kept_as_is(tmp_path):
     # indentation every line loses; the clause parser marks it as front matter.
     data = ('<properties\n\tpageTitle="某某云服务协议 | 某某云"\n    description="某某云服务协议"\n'
             '    services=""\n    documentationCenter=""\n    tags=""/>\n\n'
-            '<tags ms.service="legal" ms.date="10/2017" wacn.date="10/2017" wacn.lang="cn"/>\n\n'
+            '<tags ms.service="terms" ms.date="03/2021" site.lang="zh"/>\n\n'
             '> [SITE.LANGUAGE]\n- [中文](/legal/agreement/)\n\n# 某某云服务协议\n').encode("utf-8")
     doc = load(_write(tmp_path, data, "agreement.md"))
     assert doc.text.split("\n") == [
         "<properties", 'pageTitle="某某云服务协议 | 某某云"', 'description="某某云服务协议"', 'services=""',
         'documentationCenter=""', 'tags=""/>',
-        '<tags ms.service="legal" ms.date="10/2017" wacn.date="10/2017" wacn.lang="cn"/>',
+        '<tags ms.service="terms" ms.date="03/2021" site.lang="zh"/>',
         "[SITE.LANGUAGE]", "中文", "某某云服务协议"]
 
 
