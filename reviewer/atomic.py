@@ -10,8 +10,12 @@ from pathlib import Path
 from .errors import WriteError
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
-    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename over ``path``."""
+def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -> Path:
+    """Write ``data`` to a temporary file beside ``path``, flush it to disk, then rename over ``path``.
+
+    ``durable=False`` skips the flush to disk, for caches whose readers check a digest anyway: a
+    power cut may then leave a damaged file, which they ignore, but never half of one in its place.
+    """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -29,8 +33,9 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> Path:
         os.chmod(tmp, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException as error:
         try:

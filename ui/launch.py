@@ -6,6 +6,12 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        # Run as the program: serve compiled patterns from the cache, installed before our modules
+        # compile their ~300 at import. A caller that passes argv (the tests) keeps its re as it was.
+        from reviewer.text import regexcache
+
+        regexcache.install()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] == "gui" or (argv[0] == "--lang" and len(argv) == 2):
         gui_argv = argv[1:] if argv and argv[0] == "gui" else argv

@@ -8,6 +8,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
+from ..text.alternation import any_of
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.clauses import Clause
     from ..model.document import Document
@@ -101,8 +103,8 @@ class ReviewContext:
     def _party_patterns(self) -> dict[str, str]:
         out = {}
         for role in ("customer", "vendor"):
-            words = sorted(set(self.party_terms[role]), key=len, reverse=True)
-            out[role] = "(?:" + "|".join(re.escape(w) for w in words) + ")" if words else "(?!)"
+            words = self.party_terms[role]
+            out[role] = "(?:" + any_of(words) + ")" if words else "(?!)"
         return out
 
     @cached_property

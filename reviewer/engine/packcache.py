@@ -129,7 +129,8 @@ def store(sources: list[Source], data: Any) -> Path | None:
 
     try:
         payload = marshal.dumps((key(sources), data))
-        written = atomic_write_bytes(entry_path(sources), MAGIC + hashlib.sha256(payload).digest() + payload)
+        written = atomic_write_bytes(entry_path(sources), MAGIC + hashlib.sha256(payload).digest() + payload,
+                                     durable=False)
     except (OSError, ValueError, TypeError):  # read-only folder, full disk, a value marshal cannot keep
         return None
     _prune(written.parent)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ..model.document import ForeignSpan
+from ..text.alternation import any_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Block, Document
@@ -98,7 +99,7 @@ def vocabulary() -> _Vocabulary:
     # libyaml when PyYAML has it: the pure-Python loader took ~25 ms of every run for this file.
     data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     chrome, ads, spam = data["chrome"], data["advertising"], data["spam"]
-    brands = "|".join(sorted((re.escape(b) for b in spam["brands"]), key=len, reverse=True))
+    brands = any_of(spam["brands"])
     spam_patterns = [f"(?:{brands}){spam['brand_suffix']}", *spam["phrases"]]
     return _Vocabulary(
         chrome_line=_compile(chrome["line"]),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.alternation import any_of
+
 # Between the acting side and 向/为 or the verb: "乙方承诺为甲方", "甲方按季度向乙方", "甲方拟委托乙方".
 _LEAD = r"[^，,。；;：:\n]{0,8}?"
 # Giving to the other side: "乙方向甲方提供/出租/出售/交付…".
@@ -39,7 +41,7 @@ def relations(text: str, labels: list[str]) -> list[Relation]:
     entrusts, engages, licenses or undertakes the work of another, in text order."""
     if len(labels) < 2:
         return []
-    side = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    side = any_of(labels)
     a, b = rf"(?P<a>{side}){_LEAD}", rf"(?P<b>{side})"
     after = r"(?P<o>[^。；;\n]{0,14})"
     # (pattern, whether the acting side ``a`` is the vendor)

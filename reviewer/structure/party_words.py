@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..text.alternation import any_of
+
 # Labels a contract calls its sides by, with the role the label itself implies (None: neutral).
 # Who provides the service, the goods, the lease, the platform is the vendor; who pays, the customer.
 LABEL_ROLES: dict[str, str | None] = {
@@ -33,7 +35,7 @@ BYSTANDERS = frozenset({"担保人", "担保方", "保证人", "Guarantor"})
 STRONG_LABELS = frozenset({"甲方", "乙方", "丙方", "丁方", "Party A", "Party B", "Party C",
                            "委托方", "受托方", "委托人", "受托人", "发包方", "承包方", "需方", "供方", "买方", "卖方"})
 WEAK_LABELS = frozenset(k for k in LABEL_ROLES if k not in STRONG_LABELS)
-ALL_LABELS = "|".join(sorted((re.escape(k) for k in (*LABEL_ROLES, *BYSTANDERS)), key=len, reverse=True))
+ALL_LABELS = any_of((*LABEL_ROLES, *BYSTANDERS))
 
 # A vendor or a customer told by what a caption or a role word says it does.
 VENDOR_CUES = re.compile(r"提供|开发|交付|供货|供应|销售|承接|承包|受托|服务商|服务提供|出卖|许可|provid|supplier|develop|deliver|sell", re.I)
