@@ -18,8 +18,15 @@ from .sniff import damaged_error
 # lines and skips characters drawn twice for fake bold; we ask it for a handful of positions per
 # line (not per character) and decide the rest in .pdf_layout.
 _FPDF_ERR_PASSWORD = 4
-_LINE_BREAKS = "\r\n"
+#: A line as PDFium gives it: the text between its line breaks.
+_LINE_RUN = re.compile(r"[^\r\n]+")
+#: What a line's characters are looked at one by one for: spaces (typed or made up by PDFium) and
+#: control characters (dropped; a tab is kept).
+_NEEDS_CARE = re.compile(r"[\x00-\x08\x0a-\x1f ]")
 _FEW_LINES = 3
+#: What a font without a Unicode map yields instead of letters: replacement, private-use and control characters.
+_NOT_WORDS = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1b]")  # controls that are not whitespace
+_SPACES = re.compile(r"\s")
 #: More pages than any contract (the longest run to a few hundred); reading costs about 1-5 ms a page.
 MAX_PAGES = 2000
 # A page tree that counts no pages, and any page object at all (/Type /Page, not /Pages).
@@ -204,44 +211,39 @@ def _lines(textpage, text: str, size: tuple[float, float], rotation: int, page: 
         return _orient(rect.left, rect.top, rect.right, rect.bottom, width, height, rotation)
 
     lines: list[Line] = []
-    n = len(text)
-    start = 0
-    while start < n:
-        end = start
-        while end < n and text[end] not in _LINE_BREAKS:
-            end += 1
-        first, last = start, end - 1
-        while first <= last and text[first].isspace():
-            first += 1
-        while last >= first and text[last].isspace():
-            last -= 1
-        start = end + 1
+    for run in _LINE_RUN.finditer(text):
+        start, end = run.span()
+        first = end - len(text[start:end].lstrip())
+        last = start + len(text[start:end].rstrip()) - 1
         if first > last:
             continue
         # A space typed at either end of a line is in the source (a stray space the wrap hides).
         space_before = first > 0 and text[first - 1] == " " and raw.FPDFText_IsGenerated(textpage, first - 1) == 0
         space_after = text[last + 1:last + 2] == " " and raw.FPDFText_IsGenerated(textpage, last + 1) == 0
-        chars: list[str] = []
         gaps: list[float] | None = []  # widths of the gaps kept as spaces; None once a typed space shows
-        for i in range(first, last + 1):
-            ch = text[i]
-            if ch == " " and raw.FPDFText_IsGenerated(textpage, i) == 1:
-                if chars and chars[-1] == " ":
-                    continue
-                before = next((c for c in reversed(chars) if c != " "), "")
-                after = next((c for c in text[i + 1:last + 1] if c != " "), "")
-                if is_cjk(before) or is_cjk(after) or before == after:
-                    left_box, right_box = box(i - 1), box(i + 1)
-                    gap = right_box[0] - left_box[2]
-                    if not keeps_gap(before, after, gap, left_box[3] - left_box[1]):
+        if _NEEDS_CARE.search(text, first, last + 1) is None:  # most lines: no space, no control character
+            chars: list[str] | str = text[first:last + 1]
+        else:
+            chars = []
+            for i in range(first, last + 1):
+                ch = text[i]
+                if ch == " " and raw.FPDFText_IsGenerated(textpage, i) == 1:
+                    if chars and chars[-1] == " ":
                         continue
-                    if gaps is not None:
-                        gaps.append(gap)
-            elif ch == " ":
-                gaps = None
-            elif ch < " " and ch != "\t":
-                continue  # control characters and glyphs PDFium could not name (U+0000)
-            chars.append(ch)
+                    before = next((c for c in reversed(chars) if c != " "), "")
+                    after = next((c for c in text[i + 1:last + 1] if c != " "), "")
+                    if is_cjk(before) or is_cjk(after) or before == after:
+                        left_box, right_box = box(i - 1), box(i + 1)
+                        gap = right_box[0] - left_box[2]
+                        if not keeps_gap(before, after, gap, left_box[3] - left_box[1]):
+                            continue
+                        if gaps is not None:
+                            gaps.append(gap)
+                elif ch == " ":
+                    gaps = None
+                elif ch < " " and ch != "\t":
+                    continue  # control characters and glyphs PDFium could not name (U+0000)
+                chars.append(ch)
         left, top, _, bottom = box(first)
         _, top2, right, bottom2 = box(last)
         line = Line("".join(chars), page, left, right, min(top, top2), max(bottom, bottom2), *shown, gaps,
@@ -292,6 +294,6 @@ def _orient(left: float, top: float, right: float, bottom: float, width: float, 
 
 
 def _garbled(lines: list[Line]) -> bool:
-    chars = [ch for line in lines for ch in line.text if not ch.isspace()]
-    bad = sum(1 for ch in chars if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff" or ch < " ")
-    return bool(chars) and bad > 0.3 * len(chars)
+    text = "".join(line.text for line in lines)
+    shown = len(text) - len(_SPACES.findall(text))
+    return shown > 0 and len(_NOT_WORDS.findall(text)) > 0.3 * shown
