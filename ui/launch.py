@@ -6,7 +6,8 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    if argv is None:
+    as_program = argv is None
+    if as_program:
         # Run as the program: serve compiled patterns from the cache, installed before our modules
         # compile their ~300 at import. A caller that passes argv (the tests) keeps its re as it was.
         from reviewer.text import regexcache
@@ -25,6 +26,13 @@ def main(argv: list[str] | None = None) -> int:
                                 e=exc))
             return 2
         return int(gui_main(gui_argv))
+    if as_program:
+        # A command runs once and exits: collect cyclic garbage every 200,000 allocations instead of
+        # every 700 (as mypy does). The 100-page PDF's check spent 22 ms in 127 collections; memory
+        # grows by about 1 MB. The window keeps Python's default.
+        import gc
+
+        gc.set_threshold(200_000, 30, 30)
     from reviewer.commands.cli import main as cli_main
 
     return cli_main(argv)
