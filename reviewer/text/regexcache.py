@@ -120,6 +120,13 @@ class RegexCache:
         self._new = 0
         return written
 
+    def save_at_exit(self) -> None:
+        """:meth:`save`, where nothing may go wrong: a cache not written is only a slower next run."""
+        try:
+            self.save()
+        except Exception:  # noqa: BLE001 - e.g. a worker thread still compiling while the program ends
+            pass
+
 
 def _from_entry(pattern: str, entry: tuple):
     flags, code, groups, groupindex, indexgroup = entry
@@ -173,7 +180,7 @@ def install(path: Path | None = None) -> RegexCache | None:
         path = cache_dir() / "regexes.bin"
     cache = RegexCache(path)
     _compiler.compile = cache.compile
-    atexit.register(cache.save)
+    atexit.register(cache.save_at_exit)
     _installed = cache
     return cache
 
@@ -185,5 +192,5 @@ def uninstall() -> None:
     if cache is None:
         return
     _compiler.compile = _compiler_compile
-    atexit.unregister(cache.save)
+    atexit.unregister(cache.save_at_exit)
     cache.save()
