@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ...i18n import tr
 from .base import Hit, Param, RuleType
-from .blank_forms import signing_regions
+from .blank_forms import contract_signing_regions
 from .places import place_of, signature_span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,6 +89,4 @@ def _party_rows(ctx: "ReviewContext", block: tuple[int, int]) -> bool:
 
 
 def _signing_pages(ctx: "ReviewContext") -> list[tuple[int, int]]:
-    text = ctx.document.text
-    spans = ctx.contract_spans
-    return signing_regions([text[a:b] for a, b in spans], [a for a, _ in spans])
+    return contract_signing_regions(ctx)
