@@ -145,8 +145,9 @@ def test_required_literals_are_what_every_match_contains():
 
 def test_literal_filter_keeps_exactly_the_spans_that_can_match():
     from reviewer.engine.ruletypes.scope import with_literal
+    from reviewer.text.occurrences import Occurrences
 
-    text = "甲方付款。乙方交付。甲方验收。乙方开票。"
+    text = Occurrences("甲方付款。乙方交付。甲方验收。乙方开票。")
     spans = [(0, 5, None), (5, 10, None), (10, 15, None), (15, 20, None)]
     assert with_literal(spans, ["甲方"], text) == [spans[0], spans[2]]
     assert with_literal(spans, ["交付", "开票"], text) == [spans[1], spans[3]]
@@ -154,3 +155,16 @@ def test_literal_filter_keeps_exactly_the_spans_that_can_match():
     nested = [(0, 20, None), (5, 10, None)]
     assert with_literal(nested, ["交付"], text) == nested
     assert with_literal(spans, None, text) == spans
+
+
+def test_occurrences_answer_as_str_find_does():
+    from reviewer.text.occurrences import Occurrences
+
+    text = "乙方乙方乙方，甲方向乙方付款；乙方"
+    occ = Occurrences(text)
+    assert occ.of("乙方乙方") == [0, 2]  # overlapping ones too
+    for lit in ("乙方", "乙方乙方", "付款", "违约", "方"):
+        for start in range(len(text) + 1):
+            assert occ.next_start(lit, start) == text.find(lit, start)
+            for end in range(start, len(text) + 1):
+                assert occ.within(lit, start, end) == (text.find(lit, start, end) >= 0), (lit, start, end)

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from ..text.alternation import any_of
+from ..text.occurrences import Occurrences
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.clauses import Clause
@@ -140,6 +141,11 @@ class ReviewContext:
 
     def types_of(self, clause: "Clause") -> frozenset[str]:
         return self.clause_types.get(clause.index, frozenset())
+
+    @cached_property
+    def occurrences(self) -> Occurrences:
+        """Where the rules' required words occur in the text, each found once per review."""
+        return Occurrences(self.document.text)
 
     @cached_property
     def contract_spans(self) -> list[tuple[int, int]]:

@@ -74,14 +74,14 @@ class PatternRule(RuleType):
 
     def check(self, ctx: "ReviewContext") -> Iterable[Hit]:
         text = ctx.document.text
-        if not self.any.possible(text, 0, len(text)):
+        if not self.any.possible(ctx.occurrences, 0, len(text)):
             return  # the words this rule looks for are nowhere in the contract
         if self.unless and self.unless.search_contract(ctx):
             return
         if self.only_if and not self.only_if.search_contract(ctx):
             return
         spans = units(ctx, self.scope, self.options.get("clause_types"), self.options.get("not_clause_types"))
-        for start, end, node in with_literal(spans, self.any.literals, text):
+        for start, end, node in with_literal(spans, self.any.literals, ctx.occurrences):
             if self.if_heading and not self._heading_says(ctx, node):
                 continue
             for m in self.any.finditer(ctx, start, end):

@@ -11,6 +11,7 @@ from ..regexcheck import required_literals
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import ReviewContext
     from ...model.clauses import Clause
+    from ...text.occurrences import Occurrences
 
 SCOPES = ("document", "clause", "heading", "body")
 
@@ -94,30 +95,30 @@ def _units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None,
     return out
 
 
-def with_literal(spans: list[tuple], literals: list[str] | None, text: str) -> list[tuple]:
+def with_literal(spans: list[tuple], literals: list[str] | None, occurrences: "Occurrences") -> list[tuple]:
     """The spans (sorted by start) that contain one of ``literals``: the only ones a match can be in.
 
-    Each literal is searched in the whole text, jumping from one span to the next, so the cost
-    follows the spans that hold it rather than all spans; the regex then decides exactly.
+    Each literal's occurrences are walked from one span to the next, so the cost follows the spans
+    that hold it rather than all spans; the regex then decides exactly.
     """
     if literals is None or not spans:
         return spans
     starts, disjoint = _span_index(spans)
     chosen: set[int] = set()
     for lit in literals:
-        at = text.find(lit, starts[0])
+        at = occurrences.next_start(lit, starts[0])
         while at >= 0:
             i = bisect_right(starts, at) - 1
             if not disjoint:
                 # Nested spans (a chapter and its clauses): every span around the hit holds it.
                 chosen.update(j for j in range(i + 1) if spans[j][0] <= at < spans[j][1])
-                at = text.find(lit, at + 1)
+                at = occurrences.next_start(lit, at + 1)
                 continue
             if i >= 0 and at < spans[i][1]:
                 chosen.add(i)
-                at = text.find(lit, spans[i][1])
+                at = occurrences.next_start(lit, spans[i][1])
             elif i + 1 < len(spans):
-                at = text.find(lit, starts[i + 1])
+                at = occurrences.next_start(lit, starts[i + 1])
             else:
                 break
     return [spans[i] for i in sorted(chosen)]
@@ -176,11 +177,11 @@ class Matcher:
         # A span without any of them cannot match, and str.find is far cheaper than a regex call.
         self.literals = required_literals(self.patterns)
 
-    def possible(self, text: str, start: int, end: int) -> bool:
+    def possible(self, occurrences: "Occurrences", start: int, end: int) -> bool:
         """False when no match can lie in ``text[start:end]`` (none of the required literals is there)."""
         if self.literals is None:
             return True
-        return any(text.find(lit, start, end) >= 0 for lit in self.literals)
+        return any(occurrences.within(lit, start, end) for lit in self.literals)
 
     @staticmethod
     def _compile(patterns: list[str]) -> re.Pattern | None:
@@ -208,7 +209,7 @@ class Matcher:
         if rx is None:
             return iter(())
         text = ctx.document.text
-        if end - start > 2000 and not self.possible(text, start, end):
+        if end - start > 2000 and not self.possible(ctx.occurrences, start, end):
             return iter(())  # worth a literal check only on long spans; short ones the regex rejects fast
         marks = [name for name in rx.groupindex if name.startswith("at")]
         if self._anchored:
@@ -228,7 +229,7 @@ class Matcher:
         spans = ctx.contract_spans
         if not self.patterns or not spans:
             return None
-        candidates = with_literal(spans, self.literals, ctx.document.text)
+        candidates = with_literal(spans, self.literals, ctx.occurrences)
         for span in candidates:
             m = self.search(ctx, *span)
             if m is not None:
