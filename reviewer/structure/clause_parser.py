@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..text.cn_numbers import cn_int
-from .foreign import BLOCK_KINDS, fold_width
+from ..text.textnorm import fold_width
+from .foreign import BLOCK_KINDS
 from .regions import RESIDUE, find_opening
 from ..model.clauses import Clause, ClauseTree
 

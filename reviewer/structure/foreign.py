@@ -13,6 +13,7 @@ import yaml
 
 from ..model.document import ForeignSpan
 from ..text.alternation import any_of
+from ..text.textnorm import WIDTH_FOLD
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model.document import Block, Document
@@ -20,23 +21,12 @@ if TYPE_CHECKING:  # pragma: no cover
 BLOCK_KINDS = ("web-chrome", "advertising")
 KINDS = ("web-chrome", "advertising", "contact", "spam")
 
-# Full-width ASCII and the ideographic space fold to half-width: one character for one, so
-# offsets found in the folded copy index the original text unchanged.
-WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 # The vocabulary is matched against text folded this way and with ASCII letters in lower case
 # (still one character for one): Python's re is many times slower with IGNORECASE.
 _MATCH_FOLD = WIDTH_FOLD | {cp: cp + 32 for cp in range(0x41, 0x5B)} | {cp: cp - 0xFEE0 + 32 for cp in range(0xFF21, 0xFF3B)}
-# str.translate looks up every character; substituting only the characters that change is much
-# faster on the usual text, where most characters stay as they are.
-_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+# Substituting only the characters that change is much faster than str.translate (see fold_width).
 _WIDE_OR_UPPER = re.compile("[\uff01-\uff5e\u3000A-Z]")
-_FOLD_CHARS = {chr(k): chr(v) for k, v in WIDTH_FOLD.items()}
 _MATCH_CHARS = {chr(k): chr(v) for k, v in _MATCH_FOLD.items()}
-
-
-def fold_width(text: str) -> str:
-    """``text`` with full-width ASCII and the ideographic space as half-width; same length."""
-    return _WIDE.sub(lambda m: _FOLD_CHARS[m.group()], text)
 
 
 def _fold_for_match(text: str) -> str:

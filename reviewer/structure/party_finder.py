@@ -7,7 +7,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .foreign import BLOCK_KINDS, fold_width
+from ..text.textnorm import fold_width
+from .foreign import BLOCK_KINDS
 from .party_relations import gives_input, relations
 from .party_terms import Given, addressed_terms, english_opening
 from .party_words import (ALL_LABELS, BYSTANDERS, LABEL_ROLES, STRONG_LABELS, WEAK_LABELS, clean_name, name_before,

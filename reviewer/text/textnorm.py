@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # CJK Radicals Supplement code points that some PDF fonts emit instead of the ordinary
@@ -53,3 +54,17 @@ _ZERO_WIDTH = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
 def drop_invisible(text: str) -> str:
     """Remove zero-width characters and soft hyphens (before offsets exist: changes length)."""
     return text.translate(_ZERO_WIDTH)
+
+
+# Full-width ASCII and the ideographic space fold to half-width: one character for one, so
+# offsets found in the folded copy index the original text unchanged.
+WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+# str.translate looks up every character; substituting only the characters that change is much
+# faster on the usual text, where most characters stay as they are.
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_FOLD_CHARS = {chr(k): chr(v) for k, v in WIDTH_FOLD.items()}
+
+
+def fold_width(text: str) -> str:
+    """``text`` with full-width ASCII and the ideographic space as half-width; same length."""
+    return _WIDE.sub(lambda m: _FOLD_CHARS[m.group()], text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 
-from ...structure.foreign import fold_width
+from ...text.textnorm import fold_width
 from ...text.cn_numbers import cn_int, int_to_cn
 from ...i18n import tr
 from .base import Hit, Param, RuleType
