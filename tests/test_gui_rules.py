@@ -6,7 +6,8 @@ import shutil
 
 import pytest
 import yaml
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
 
 pytestmark = pytest.mark.gui
 
@@ -82,7 +83,12 @@ def test_panel_lists_rules_and_shows_file_errors(qtbot, rules_file):
     item = panel.rule_item("test-suspension")
     assert item.text(0).startswith("供应商可单方暂停服务")
     assert item.checkState(0) == Qt.CheckState.Checked
-    assert panel.combos["test-suspension"].currentData() == "medium"
+    assert panel.severity_of("test-suspension") == "medium"
+    assert item.text(1) == "中"
+    assert panel.tree.itemWidget(item, 1) is None  # drawn, not a widget per rule
+    panel.tree.setCurrentItem(item, 1)
+    qtbot.keyClick(panel.tree, Qt.Key.Key_Down)  # moving through the list edits nothing
+    assert panel.tree.viewport().findChild(QComboBox) is None
     assert panel.errors_label.isHidden()
     rules_file.write_text(BROKEN, encoding="utf-8")
     panel.show_state(store.reload())
@@ -129,10 +135,20 @@ def test_switching_a_rule_off_writes_an_override_and_reviews_again(qtbot, tmp_pa
 
 def test_severity_override_changes_the_finding(qtbot, tmp_path, seed_path, rules_file):
     window = _window(qtbot, tmp_path, seed_path, rules_file)
-    combo = window.rules_panel.combos["test-suspension"]
+    panel = window.rules_panel
+    item = panel.rule_item("test-suspension")
+    panel.tree.scrollToItem(item)
+    row = panel.tree.visualItemRect(item)
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(panel.tree.columnViewportPosition(1) + 4, row.center().y()))
+    combo = panel.tree.viewport().findChild(QComboBox)  # the click opened the severity list
+    assert combo is not None and combo.currentData() == "medium"
     with qtbot.waitSignal(window.reviewShown, timeout=30000):
         combo.setCurrentIndex(combo.findData("high"))
+        combo.activated.emit(combo.currentIndex())  # what a pick in the list sends
     assert [f.severity.value for f in ours(window)] == ["high"]
+    item = panel.rule_item("test-suspension")  # the list is filled again after the reload
+    assert panel.severity_of("test-suspension") == "high" and item.text(1) == "高"
 
 
 def test_editing_a_rule_file_on_disk_reloads_and_reviews_again(qtbot, tmp_path, seed_path, rules_file):

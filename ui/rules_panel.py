@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QBrush, QDesktopServices, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from . import theme
 from .findings_model import severity_icon
@@ -15,7 +15,44 @@ from .i18n import category_name, severity_name, tr
 
 RULE_ROLE = Qt.ItemDataRole.UserRole
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 2
 SEVERITIES = ("high", "medium", "low", "info")
+
+
+class SeverityDelegate(QStyledItemDelegate):
+    """A rule's severity, drawn as text and picked from a list only while it is being changed.
+
+    One combo box per rule (117 of them) cost ~170 ms of the UI thread each time the list was
+    filled, a stall counsel saw when the first review arrived; the editor exists only for the row
+    being changed, and a pick applies at once.
+    """
+
+    def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget | None:
+        if index.column() != 1 or not index.parent().isValid():
+            return None
+        combo = QComboBox(parent)
+        for severity in SEVERITIES:
+            combo.addItem(severity_icon(severity), severity_name(severity), severity)
+        # A pick (mouse or keyboard) applies; opening the list and moving through it does not.
+        combo.activated.connect(lambda _i, c=combo: self._picked(c))
+        return combo
+
+    def setEditorData(self, editor: QComboBox, index: QModelIndex) -> None:
+        editor.setCurrentIndex(max(0, editor.findData(index.data(SEVERITY_ROLE))))
+
+    def setModelData(self, editor: QComboBox, model, index: QModelIndex) -> None:
+        severity = editor.currentData()
+        if severity != index.data(SEVERITY_ROLE):
+            model.setData(index, severity, SEVERITY_ROLE)
+
+    def updateEditorGeometry(self, editor: QWidget, option, index: QModelIndex) -> None:
+        rect = option.rect
+        rect.setWidth(max(rect.width(), editor.sizeHint().width()))  # the column is as wide as its text
+        editor.setGeometry(rect)
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
 
 class RulesPanel(QWidget):
@@ -51,6 +88,11 @@ class RulesPanel(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setIndentation(14)
+        self.tree.setItemDelegate(SeverityDelegate(self.tree))
+        # A click on a rule's severity opens its list (F2 from the keyboard); moving through the
+        # rules with the arrow keys never changes one. A double click on a rule opens its file.
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.tree.itemClicked.connect(self._on_clicked)
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_double_clicked)
         buttons = QHBoxLayout()
@@ -68,7 +110,6 @@ class RulesPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self.combos: dict[str, QComboBox] = {}
         self.summary.setText(tr("正在加载规则…", "Loading rules…"))
 
     # -- content -----------------------------------------------------------------------------
@@ -99,7 +140,6 @@ class RulesPanel(QWidget):
         expanded = {self.tree.topLevelItem(i).data(0, RULE_ROLE) for i in range(self.tree.topLevelItemCount())
                     if self.tree.topLevelItem(i).isExpanded()}
         self.tree.clear()
-        self.combos = {}
         ruleset = state.ruleset
         by_file: dict[str, list] = {}
         for rule in ruleset.rules:
@@ -139,10 +179,10 @@ class RulesPanel(QWidget):
 
     def _add_rule(self, parent: QTreeWidgetItem, rule) -> None:
         item = QTreeWidgetItem(parent)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
         item.setText(0, rule.title)
         item.setData(0, RULE_ROLE, rule.id)
         item.setData(0, SOURCE_ROLE, str(rule.source))
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(0, Qt.CheckState.Checked if rule.enabled else Qt.CheckState.Unchecked)
         changed = [f"{key}: {where}" for key, where in rule.origin.items()
                    if key in ("enabled", "severity") and not where.startswith(rule.source.name + ":")]
@@ -152,13 +192,7 @@ class RulesPanel(QWidget):
             item.setText(0, rule.title + " *")
         item.setToolTip(0, tip)
         item.setText(2, category_name(rule.category))
-        combo = QComboBox()
-        for severity in SEVERITIES:
-            combo.addItem(severity_icon(severity), severity_name(severity), severity)
-        combo.setCurrentIndex(SEVERITIES.index(rule.severity.value))
-        combo.currentIndexChanged.connect(lambda _i, c=combo, rid=rule.id: self._on_severity(rid, c))
-        self.tree.setItemWidget(item, 1, combo)
-        self.combos[rule.id] = combo
+        _show_severity(item, rule.severity.value)
 
     def _show_errors(self, state) -> None:
         if not state.errors:
@@ -187,15 +221,30 @@ class RulesPanel(QWidget):
                     return top.child(j)
         return None
 
-    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self._filling or column != 0 or item.parent() is None:
-            return
-        enabled = item.checkState(0) == Qt.CheckState.Checked
-        self.overrideRequested.emit(item.data(0, RULE_ROLE), enabled, "")
+    def severity_of(self, rule_id: str) -> str | None:
+        """The severity the list shows for a rule (None when it is not listed)."""
+        item = self.rule_item(rule_id)
+        return item.data(1, SEVERITY_ROLE) if item is not None else None
 
-    def _on_severity(self, rule_id: str, combo: QComboBox) -> None:
-        if not self._filling:
-            self.overrideRequested.emit(rule_id, None, combo.currentData())
+    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or item.parent() is None:
+            return
+        if column == 0:
+            enabled = item.checkState(0) == Qt.CheckState.Checked
+            self.overrideRequested.emit(item.data(0, RULE_ROLE), enabled, "")
+        elif column == 1 and item.text(1) != severity_name(item.data(1, SEVERITY_ROLE)):
+            # A new severity picked in the list: show it, and ask for the override.
+            self._filling = True
+            _show_severity(item, item.data(1, SEVERITY_ROLE))
+            self._filling = False
+            self.overrideRequested.emit(item.data(0, RULE_ROLE), None, item.data(1, SEVERITY_ROLE))
+
+    def _on_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == 1 and item.parent() is not None:
+            self.tree.editItem(item, 1)
+            editor = self.tree.viewport().findChild(QComboBox)
+            if editor is not None:
+                editor.showPopup()
 
     def _on_double_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         path = item.data(0, SOURCE_ROLE if item.parent() is not None else RULE_ROLE)
@@ -208,3 +257,9 @@ class RulesPanel(QWidget):
         folder = user_rules_dir()
         folder.mkdir(parents=True, exist_ok=True)
         self.open_url(QUrl.fromLocalFile(str(folder)))
+
+
+def _show_severity(item: QTreeWidgetItem, severity: str) -> None:
+    item.setData(1, SEVERITY_ROLE, severity)
+    item.setText(1, severity_name(severity))
+    item.setIcon(1, severity_icon(severity))
