@@ -163,7 +163,7 @@ def test_occurrences_answer_as_str_find_does():
     text = "乙方乙方乙方，甲方向乙方付款；乙方"
     occ = Occurrences(text)
     assert occ.of("乙方乙方") == [0, 2]  # overlapping ones too
-    for lit in ("乙方", "乙方乙方", "付款", "违约", "方"):
+    for lit in ("乙方", "乙方乙方", "付款", "违约", "方", "甲方向乙方", "方乙", "款；乙方", "乙x"):
         for start in range(len(text) + 1):
             assert occ.next_start(lit, start) == text.find(lit, start)
             for end in range(start, len(text) + 1):
