@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reviewer.engine.rulepack import RuleSet
 from reviewer.engine.run import review
 from reviewer.loaders import from_text
-from reviewer.engine.rulepack import RuleSet
+from reviewer.text import textnorm
 
 RULES = RuleSet.default(include_user=False)
 SEED_LINES = [line for line in (
@@ -71,3 +72,16 @@ def test_mutated_seed(data):
         else:
             lines.insert(i, data.draw(TEXTS))
     check_document("\n".join(lines))
+
+
+_NORMALISED = st.sampled_from(sorted({chr(cp) for cp in textnorm._TABLE} | {chr(cp) for cp in textnorm._ZERO_WIDTH}))
+
+
+@given(st.text(alphabet=st.one_of(_NORMALISED, st.characters()), max_size=40))
+def test_character_clean_up_equals_translating_every_character(text):
+    """normalise_chars and drop_invisible skip the paragraphs they would not change; what they
+    return is still exactly str.translate with their tables."""
+    from reviewer.text import textnorm
+
+    assert textnorm.normalise_chars(text) == text.translate(textnorm._TABLE)
+    assert textnorm.drop_invisible(text) == text.translate(textnorm._ZERO_WIDTH)

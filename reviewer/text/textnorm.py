@@ -41,19 +41,36 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# str.translate looks every character up in the table, slowly for Chinese text; a paragraph
+# with none of the characters it changes (nearly all of them) is returned as it is.
+def _char_class(code_points) -> re.Pattern:
+    """A regex character class of ``code_points``, written as ranges (re checks a long list of
+    single characters outside the BMP one by one)."""
+    ranges: list[list[int]] = []
+    for cp in sorted(code_points):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return re.compile("[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "")
+                                    for a, b in ranges) + "]")
+
+
+_TABLE_CHARS = _char_class(_TABLE)
 
 
 def normalise_chars(text: str) -> str:
     """Map compatibility/radical code points to ordinary characters; length is unchanged."""
-    return text.translate(_TABLE)
+    return text.translate(_TABLE) if _TABLE_CHARS.search(text) else text
 
 
 _ZERO_WIDTH = dict.fromkeys((0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD))
+_ZERO_WIDTH_CHARS = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def drop_invisible(text: str) -> str:
     """Remove zero-width characters and soft hyphens (before offsets exist: changes length)."""
-    return text.translate(_ZERO_WIDTH)
+    return _ZERO_WIDTH_CHARS.sub("", text)
 
 
 # Full-width ASCII and the ideographic space fold to half-width: one character for one, so
