@@ -167,11 +167,11 @@ class Matcher:
     def __init__(self, patterns: list[str] | None, literal: bool = False) -> None:
         self.patterns = [re.escape(p) for p in patterns] if literal else list(patterns or [])
         # Compiled on first use: a rule whose words are not in the contract never needs it.
-        self._static: re.Pattern | None = None
+        self._static: tuple[re.Pattern, list[str]] | None = None
         self._slots = any("{" in p for p in self.patterns)
         # The regex with the party slots of the review it was last expanded for. Kept with that review's
         # context itself, not its id(): a finished review's id can be reused by the next one.
-        self._expanded: tuple["ReviewContext", re.Pattern | None] | None = None
+        self._expanded: tuple["ReviewContext", tuple[re.Pattern, list[str]] | None] | None = None
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
         # Text every match must contain, one string per pattern (None: some pattern has none).
         # A span without any of them cannot match, and str.find is far cheaper than a regex call.
@@ -184,15 +184,24 @@ class Matcher:
         return any(occurrences.within(lit, start, end) for lit in self.literals)
 
     @staticmethod
-    def _compile(patterns: list[str]) -> re.Pattern | None:
-        # A group (?P<at>…) marks the words a match points at; numbered apart, since each pattern may have one.
-        joined = "|".join(f"(?:{p.replace('(?P<at>', f'(?P<at{i}>')})" for i, p in enumerate(patterns))
-        return re.compile(joined) if patterns else None
+    def _compile(patterns: list[str]) -> tuple[re.Pattern, list[str]] | None:
+        """The alternation of ``patterns`` and the names of its (?P<at…>) groups.
+
+        A group (?P<at>…) marks the words a match points at; numbered apart, since each pattern may have one.
+        """
+        if not patterns:
+            return None
+        rx = re.compile("|".join(f"(?:{p.replace('(?P<at>', f'(?P<at{i}>')})" for i, p in enumerate(patterns)))
+        return rx, [name for name in rx.groupindex if name.startswith("at")]
 
     def __bool__(self) -> bool:
         return bool(self.patterns)
 
     def regex(self, ctx: "ReviewContext") -> re.Pattern | None:
+        compiled = self._compiled(ctx)
+        return compiled[0] if compiled is not None else None
+
+    def _compiled(self, ctx: "ReviewContext") -> tuple[re.Pattern, list[str]] | None:
         if not self.patterns:
             return None
         if not self._slots:
@@ -205,13 +214,13 @@ class Matcher:
 
     def finditer(self, ctx: "ReviewContext", start: int, end: int) -> Iterator["Span"]:
         """Non-empty matches in ``text[start:end]``; ``^``/``$`` anchor at the ends of that span."""
-        rx = self.regex(ctx)
-        if rx is None:
+        compiled = self._compiled(ctx)
+        if compiled is None:
             return iter(())
+        rx, marks = compiled
         text = ctx.document.text
         if end - start > 2000 and not self.possible(ctx.occurrences, start, end):
             return iter(())  # worth a literal check only on long spans; short ones the regex rejects fast
-        marks = [name for name in rx.groupindex if name.startswith("at")]
         if self._anchored:
             # re's pos argument does not make ^ match there, so search the slice itself.
             return (_span(m, marks, start) for m in rx.finditer(text[start:end]) if m.end() > m.start())
