@@ -109,6 +109,20 @@ def test_an_entry_the_engine_refuses_is_compiled_anew(tmp_path):
     assert cache.compiled == 2
 
 
+def test_a_python_whose_re_differs_compiles_as_ever_and_keeps_nothing(tmp_path, monkeypatch):
+    """Should a later Python change what its C engine takes, patterns still compile (re's own way)."""
+    def refused(*_args):
+        raise TypeError("compile() takes exactly 5 arguments")
+
+    monkeypatch.setattr(regexcache, "_from_entry", refused)
+    cache = RegexCache(tmp_path / "regexes.bin")
+    for pattern, flags in PATTERNS:
+        _same(cache.compile(pattern, flags), pattern, flags)
+    assert len(cache) == 0 and cache.save() is None
+    with pytest.raises(re.error):
+        cache.compile("(未闭合", 0)
+
+
 def test_the_file_keeps_the_most_recently_used_patterns(tmp_path, monkeypatch):
     path = tmp_path / "regexes.bin"
     old = RegexCache(path)
@@ -165,9 +179,10 @@ def test_the_program_writes_the_cache_and_its_next_run_gives_the_same_output(tmp
     cmd = [sys.executable, "-c", "import sys; from ui.launch import main; sys.exit(main())",
            "check", str(SEED), "--format", "json"]
     first = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
-    assert (tmp_path / "regexes.bin").stat().st_size > 100_000
-    stamp = (tmp_path / "regexes.bin").stat().st_mtime_ns
+    kept = tmp_path / f"regexes-{sys.implementation.cache_tag}.bin"
+    assert kept.stat().st_size > 100_000
+    stamp = kept.stat().st_mtime_ns
     second = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
     assert first.returncode == second.returncode == 0, first.stderr
     assert second.stdout == first.stdout and '"rule": "liability-cap-missing"' in first.stdout
-    assert (tmp_path / "regexes.bin").stat().st_mtime_ns == stamp  # nothing new, not written again
+    assert kept.stat().st_mtime_ns == stamp  # nothing new, not written again

@@ -82,15 +82,18 @@ class RegexCache:
                 self._used[key] = None
                 return compiled
         flags = int(flags)
-        parsed = _parser.parse(pattern, flags)
-        code = _compiler._code(parsed, flags)
-        groupindex = parsed.state.groupdict
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        entry = (flags | parsed.state.flags, array("I", code).tobytes(), parsed.state.groups - 1,
-                 dict(groupindex), tuple(indexgroup))
-        compiled = _from_entry(pattern, entry)
+        parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error here, as re.compile does
+        try:
+            code = _compiler._code(parsed, flags)
+            groupindex = parsed.state.groupdict
+            indexgroup = [None] * parsed.state.groups
+            for name, index in groupindex.items():
+                indexgroup[index] = name
+            entry = (flags | parsed.state.flags, array("I", code).tobytes(), parsed.state.groups - 1,
+                     dict(groupindex), tuple(indexgroup))
+            compiled = _from_entry(pattern, entry)
+        except Exception:  # a Python whose re internals differ from 3.11-3.13's: compile as ever, keep nothing
+            return _compiler_compile(pattern, flags)
         self._entries[key] = entry
         self._used[key] = None
         self._new += 1
@@ -177,7 +180,7 @@ def install(path: Path | None = None) -> RegexCache | None:
     if path is None:
         from ..userdirs import cache_dir
 
-        path = cache_dir() / "regexes.bin"
+        path = cache_dir() / f"regexes-{sys.implementation.cache_tag}.bin"  # one per Python: none of theirs is ours
     cache = RegexCache(path)
     _compiler.compile = cache.compile
     atexit.register(cache.save_at_exit)
