@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -114,9 +113,9 @@ def _review(args: argparse.Namespace, ruleset) -> int:
         out = "".join(format_text(r, decisions[str(r.document.path)]) for r in results)
         _emit(out, args.output)
     elif args.format == "json":
-        from ..reports.json_report import to_json
+        from ..reports.json_report import dumps, to_json
 
-        _emit(json.dumps(to_json(results, decisions), ensure_ascii=False, indent=2) + "\n", args.output)
+        _emit(dumps(to_json(results, decisions)), args.output)
     else:
         from ..reports import write_report
 
