@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from reviewer import load, review
+from reviewer.atomic import seal, unseal
 from reviewer.engine import packcache, rulepack
 from reviewer.engine.overrides import set_override
 from reviewer.engine.rulepack import RuleSet
@@ -162,11 +163,7 @@ def _damage_wrong_hash(blob: bytes) -> bytes:
 
 
 def _damage_hashed_nonsense(blob: bytes) -> bytes:  # a valid header over a payload that is not ours
-    import hashlib
-    import marshal
-
-    payload = marshal.dumps(("not", "a", "pack"))
-    return packcache.MAGIC + hashlib.sha256(payload).digest() + payload
+    return seal(packcache.MAGIC, ("not", "a", "pack"))
 
 
 def _damage_empty(blob: bytes) -> bytes:
@@ -184,7 +181,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(tmp_path, cache, parses, damage)
     rebuilt = _load(path)
     assert rebuilt.get("no-suspension").message.endswith("甲。") and rebuilt.errors == []
     assert parses == [path, path]
-    assert packcache._verified(entry.read_bytes()) is not None  # written again, whole
+    assert unseal(entry.read_bytes(), packcache.MAGIC) is not None  # written again, whole
     _load(path)
     assert parses == [path, path]  # and used again
 

@@ -3,8 +3,6 @@ refused entry is never used."""
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import re
 import subprocess
 import sys
@@ -12,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reviewer.atomic import seal, unseal
 from reviewer.text import regexcache
 from reviewer.text.regexcache import MAGIC, RegexCache, python_key
 
@@ -61,8 +60,7 @@ def test_a_bad_pattern_raises_as_re_does(tmp_path):
 
 
 def _write(path: Path, key, entries) -> None:
-    payload = marshal.dumps((key, entries))
-    path.write_bytes(MAGIC + hashlib.sha256(payload).digest() + payload)
+    path.write_bytes(seal(MAGIC, (key, entries)))
 
 
 def test_a_damaged_file_is_ignored_and_rebuilt(tmp_path):
@@ -88,7 +86,7 @@ def test_a_file_of_another_python_is_ignored(tmp_path):
     cache = RegexCache(path)
     cache.compile(*PATTERNS[0])
     cache.save()
-    _key, entries = marshal.loads(path.read_bytes()[len(MAGIC) + 32:])
+    _key, entries = unseal(path.read_bytes(), MAGIC)
     other = list(python_key())
     other[1] = "3.99.0 (some other build)"
     _write(path, tuple(other), entries)
@@ -141,7 +139,7 @@ def test_the_file_keeps_the_most_recently_used_patterns(tmp_path, monkeypatch):
 
 
 def _entry_code(path: Path, pattern: str) -> bytes:
-    _key, entries = marshal.loads(path.read_bytes()[len(MAGIC) + 32:])
+    _key, entries = unseal(path.read_bytes(), MAGIC)
     return entries[(pattern, 0)][1]
 
 

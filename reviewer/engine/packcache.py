@@ -21,12 +21,12 @@ no cache.
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..atomic import read_sealed, write_sealed
 from ..userdirs import cache_dir
 
 #: Bumped when the layout of an entry changes.
@@ -34,7 +34,6 @@ FORMAT = 1
 MAGIC = b"contract-reviewer rule pack %d\n" % FORMAT
 #: Entries kept in the cache folder; older ones are deleted when a new one is written.
 KEEP = 16
-_DIGEST = 32  # bytes of SHA-256
 
 
 class Source:
@@ -106,17 +105,10 @@ def _code_stamp() -> tuple:
 
 def load(sources: list[Source]) -> Any:
     """The plain data kept for exactly these sources, or None (missing, stale, damaged: rebuild)."""
-    try:
-        blob = entry_path(sources).read_bytes()
-    except (OSError, ValueError):
+    stored = read_sealed(entry_path(sources), MAGIC)
+    if not isinstance(stored, tuple) or len(stored) != 2:  # none, damaged, or hashed right yet not ours
         return None
-    payload = _verified(blob)
-    if payload is None:
-        return None
-    try:
-        stored_key, data = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):  # hashed right, yet not an entry of ours: never trusted
-        return None
+    stored_key, data = stored
     return data if stored_key == key(sources) else None
 
 
@@ -125,12 +117,8 @@ def store(sources: list[Source], data: Any) -> Path | None:
     these sources; best effort, never fails the run."""
     if any(s.data is None for s in sources):
         return None
-    from ..atomic import atomic_write_bytes
-
     try:
-        payload = marshal.dumps((key(sources), data))
-        written = atomic_write_bytes(entry_path(sources), MAGIC + hashlib.sha256(payload).digest() + payload,
-                                     durable=False)
+        written = write_sealed(entry_path(sources), MAGIC, (key(sources), data))
     except (OSError, ValueError, TypeError):  # read-only folder, full disk, a value marshal cannot keep
         return None
     _prune(written.parent)
@@ -146,11 +134,3 @@ def _prune(folder: Path) -> None:
     except OSError:  # another process pruned first, or the folder went read-only: no matter
         pass
 
-
-def _verified(blob: bytes) -> bytes | None:
-    """The payload when the header is ours and its SHA-256 matches, else None."""
-    head = len(MAGIC) + _DIGEST
-    if len(blob) <= head or not blob.startswith(MAGIC):
-        return None
-    digest, payload = blob[len(MAGIC):head], blob[head:]
-    return payload if hashlib.sha256(payload).digest() == digest else None

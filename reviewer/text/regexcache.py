@@ -25,8 +25,6 @@ the patterns used most recently, up to :data:`MAX_BYTES`.
 from __future__ import annotations
 
 import atexit
-import hashlib
-import marshal
 import sys
 from array import array
 from pathlib import Path
@@ -35,12 +33,13 @@ import _sre
 import re
 from re import _compiler, _parser
 
+from ..atomic import read_sealed, write_sealed
+
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
 MAGIC = b"contract-reviewer regexes %d\n" % FORMAT
 #: The code words of all entries kept, at most (a run on one contract uses ~0.6 MB).
 MAX_BYTES = 4 << 20
-_DIGEST = 32  # bytes of SHA-256
 _SPECIAL = re.DEBUG | getattr(re, "TEMPLATE", 0)  # compiled as ever, never kept
 
 
@@ -57,7 +56,6 @@ class RegexCache:
         self._entries: dict[tuple, tuple] = _read(self.path)
         self._used: dict[tuple, None] = {}  # in order of first use this run
         self._new = 0
-        self._original = None
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -112,12 +110,8 @@ class RegexCache:
             if size > MAX_BYTES:
                 break
             kept[key] = entry
-        from ..atomic import atomic_write_bytes
-
         try:
-            payload = marshal.dumps((python_key(), kept))
-            written = atomic_write_bytes(self.path, MAGIC + hashlib.sha256(payload).digest() + payload,
-                                         durable=False)
+            written = write_sealed(self.path, MAGIC, (python_key(), kept))
         except (OSError, ValueError, TypeError):  # read-only folder, full disk
             return None
         self._new = 0
@@ -140,23 +134,10 @@ def _from_entry(pattern: str, entry: tuple):
 
 def _read(path: Path) -> dict:
     """The entries of a file written by this Python, or none (missing, damaged, another Python)."""
-    try:
-        blob = path.read_bytes()
-    except (OSError, ValueError):
+    stored = read_sealed(path, MAGIC)
+    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != python_key():
         return {}
-    head = len(MAGIC) + _DIGEST
-    if len(blob) <= head or not blob.startswith(MAGIC):
-        return {}
-    payload = blob[head:]
-    if hashlib.sha256(payload).digest() != blob[len(MAGIC):head]:
-        return {}
-    try:
-        stored_key, entries = marshal.loads(payload)
-    except (ValueError, EOFError, TypeError):
-        return {}
-    if stored_key != python_key() or not isinstance(entries, dict):
-        return {}
-    return entries
+    return stored[1] if isinstance(stored[1], dict) else {}
 
 
 _compiler_compile = _compiler.compile

@@ -174,7 +174,8 @@ class Matcher:
         self._expanded: tuple["ReviewContext", tuple[re.Pattern, list[str]] | None] | None = None
         self._anchored = any("^" in p.replace("[^", "") or "\\A" in p for p in self.patterns)
         # Text every match must contain, one string per pattern (None: some pattern has none).
-        # A span without any of them cannot match, and str.find is far cheaper than a regex call.
+        # A span without any of them cannot match, and looking a word up (ctx.occurrences) is far
+        # cheaper than a regex call.
         self.literals = required_literals(self.patterns)
 
     def possible(self, occurrences: "Occurrences", start: int, end: int) -> bool:
