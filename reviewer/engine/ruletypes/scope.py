@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..regexcheck import required_literals
 
@@ -104,24 +104,41 @@ def with_literal(spans: list[tuple], literals: list[str] | None, occurrences: "O
     if literals is None or not spans:
         return spans
     starts, disjoint = _span_index(spans)
+    if disjoint:
+        return list(_disjoint_with_literal(spans, starts, literals, occurrences))
     chosen: set[int] = set()
     for lit in literals:
         at = occurrences.next_start(lit, starts[0])
         while at >= 0:
+            # Nested spans (a chapter and its clauses): every span around the hit holds it.
             i = bisect_right(starts, at) - 1
-            if not disjoint:
-                # Nested spans (a chapter and its clauses): every span around the hit holds it.
-                chosen.update(j for j in range(i + 1) if spans[j][0] <= at < spans[j][1])
-                at = occurrences.next_start(lit, at + 1)
-                continue
-            if i >= 0 and at < spans[i][1]:
-                chosen.add(i)
-                at = occurrences.next_start(lit, spans[i][1])
-            elif i + 1 < len(spans):
-                at = occurrences.next_start(lit, starts[i + 1])
-            else:
-                break
+            chosen.update(j for j in range(i + 1) if spans[j][0] <= at < spans[j][1])
+            at = occurrences.next_start(lit, at + 1)
     return [spans[i] for i in sorted(chosen)]
+
+
+def _disjoint_with_literal(spans: list[tuple], starts: list[int], literals: list[str],
+                           occurrences: "Occurrences") -> Iterator[tuple]:
+    """:func:`with_literal` for spans that do not overlap, one span at a time in text order, so a
+    caller after the first match (search_contract) stops there."""
+    heads = {lit: at for lit in literals if (at := occurrences.next_start(lit, starts[0])) >= 0}
+    while heads:
+        at = min(heads.values())
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < spans[i][1]:
+            yield spans[i]
+            resume = spans[i][1]
+        elif i + 1 < len(spans):
+            resume = starts[i + 1]
+        else:
+            return
+        for lit, head in list(heads.items()):
+            if head < resume:
+                nxt = occurrences.next_start(lit, resume)
+                if nxt >= 0:
+                    heads[lit] = nxt
+                else:
+                    del heads[lit]
 
 
 _INDEX: dict[int, tuple[list, list[int], bool]] = {}
@@ -239,11 +256,24 @@ class Matcher:
         spans = ctx.contract_spans
         if not self.patterns or not spans:
             return None
-        candidates = with_literal(spans, self.literals, ctx.occurrences)
-        for span in candidates:
-            m = self.search(ctx, *span)
-            if m is not None:
-                return m
+        if self.literals is None:
+            candidates: Iterable[tuple] = spans
+        else:
+            starts, disjoint = _span_index(spans)
+            candidates = (_disjoint_with_literal(spans, starts, self.literals, ctx.occurrences) if disjoint
+                          else with_literal(spans, self.literals, ctx.occurrences))
+        rx, marks = self._compiled(ctx)
+        text = ctx.document.text
+        for start, end in candidates:
+            if not self._anchored:  # the usual case, without a generator per paragraph
+                m = rx.search(text, start, end)
+                if m is None:
+                    continue
+                if m.end() > m.start():
+                    return _span(m, marks, 0)
+            found = self.search(ctx, start, end)
+            if found is not None:
+                return found
         return None
 
 
