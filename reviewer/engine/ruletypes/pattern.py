@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from ...text.tokens import is_whole_word
 from .base import Hit, Param, RuleType
-from .scope import SCOPES, EachMatcher, Matcher, units, with_literal
+from .scope import SCOPES, EachMatcher, Matcher, literal_spans, units
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..context import ReviewContext
@@ -81,7 +81,7 @@ class PatternRule(RuleType):
         if self.only_if and not self.only_if.search_contract(ctx):
             return
         spans = units(ctx, self.scope, self.options.get("clause_types"), self.options.get("not_clause_types"))
-        for start, end, node in with_literal(spans, self.any.literals, ctx.occurrences):
+        for start, end, node in literal_spans(spans, self.any.literals, ctx.occurrences):
             if self.if_heading and not self._heading_says(ctx, node):
                 continue
             for m in self.any.finditer(ctx, start, end):

@@ -95,17 +95,19 @@ def _units(ctx: "ReviewContext", scope: str, clause_types: list[str] | None,
     return out
 
 
-def with_literal(spans: list[tuple], literals: list[str] | None, occurrences: "Occurrences") -> list[tuple]:
+def literal_spans(spans: list[tuple], literals: list[str] | None, occurrences: "Occurrences") -> Iterable[tuple]:
     """The spans (sorted by start) that contain one of ``literals``: the only ones a match can be in.
 
     Each literal's occurrences are walked from one span to the next, so the cost follows the spans
-    that hold it rather than all spans; the regex then decides exactly.
+    that hold it rather than all spans; the regex then decides exactly. Spans that do not overlap
+    come one at a time, so a caller that stops at its first match (``per: document``,
+    search_contract) looks no further.
     """
     if literals is None or not spans:
         return spans
     starts, disjoint = _span_index(spans)
     if disjoint:
-        return list(_disjoint_with_literal(spans, starts, literals, occurrences))
+        return _disjoint_literal_spans(spans, starts, literals, occurrences)
     chosen: set[int] = set()
     for lit in literals:
         at = occurrences.next_start(lit, starts[0])
@@ -117,10 +119,9 @@ def with_literal(spans: list[tuple], literals: list[str] | None, occurrences: "O
     return [spans[i] for i in sorted(chosen)]
 
 
-def _disjoint_with_literal(spans: list[tuple], starts: list[int], literals: list[str],
+def _disjoint_literal_spans(spans: list[tuple], starts: list[int], literals: list[str],
                            occurrences: "Occurrences") -> Iterator[tuple]:
-    """:func:`with_literal` for spans that do not overlap, one span at a time in text order, so a
-    caller after the first match (search_contract) stops there."""
+    """The spans holding one of ``literals``, in text order, for spans that do not overlap."""
     heads = {lit: at for lit in literals if (at := occurrences.next_start(lit, starts[0])) >= 0}
     while heads:
         at = min(heads.values())
@@ -256,15 +257,9 @@ class Matcher:
         spans = ctx.contract_spans
         if not self.patterns or not spans:
             return None
-        if self.literals is None:
-            candidates: Iterable[tuple] = spans
-        else:
-            starts, disjoint = _span_index(spans)
-            candidates = (_disjoint_with_literal(spans, starts, self.literals, ctx.occurrences) if disjoint
-                          else with_literal(spans, self.literals, ctx.occurrences))
         rx, marks = self._compiled(ctx)
         text = ctx.document.text
-        for start, end in candidates:
+        for start, end in literal_spans(spans, self.literals, ctx.occurrences):
             if not self._anchored:  # the usual case, without a generator per paragraph
                 m = rx.search(text, start, end)
                 if m is None:
