@@ -179,8 +179,9 @@ class BlankDetector(RuleType):
     # -- finding candidates ----------------------------------------------------------------
 
     def _blanks(self, text: str, lines: list[tuple[int, int]], regions: list[tuple[int, int]]) -> list[_Blank]:
-        """Every candidate in the contract's lines (``regions``: its signing pages and boxes). Each pattern runs once over the whole text (a
-        100-page contract has thousands of lines); a match belongs to the line it falls in."""
+        """Every candidate in the contract's lines (``regions``: its signing pages and boxes). Each
+        pattern runs once over the whole text (a 100-page contract has thousands of lines); a match
+        belongs to the line it falls in."""
         starts = [s for s, _ in lines]
         taken: dict[int, list[tuple[int, int]]] = {}
         out: list[_Blank] = []
