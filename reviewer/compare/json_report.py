@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
+
+from ..text import jsontext
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import Comparison
@@ -72,4 +73,4 @@ def to_json(comparison: "Comparison") -> dict:
 
 
 def dumps(comparison: "Comparison") -> str:
-    return json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(to_json(comparison)) + "\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from ..model.findings import CATEGORIES
+from ..text import jsontext
 from .rulefile import CLAUSE_TYPE_KEYS, EXAMPLE_KEYS, OVERRIDABLE, PACK_KEYS, RULE_KEYS
 from .ruletypes import registry
 from .ruletypes.base import Param
@@ -73,7 +73,7 @@ def build_schema() -> dict:
 
 
 def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(build_schema()) + "\n"
 
 
 if __name__ == "__main__":  # python -m reviewer.engine.schema > rules/schema.json

@@ -13,6 +13,7 @@ from typing import Iterable
 from ..errors import WriteError
 from .findings import Finding
 from ..i18n import tr
+from ..text import jsontext
 
 STATUSES = ("open", "accepted", "fixed", "false-alarm")
 #: A decisions file holds a few KB per contract; anything past this is not one.
@@ -143,7 +144,7 @@ class DecisionStore:
 
         payload = {"schema": 1, "decisions": {k: asdict(v) for k, v in sorted(self.decisions.items())}}
         try:
-            atomic_write_text(self.path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            atomic_write_text(self.path, jsontext.dumps(payload) + "\n")
         except WriteError:
             raise
         except OSError as error:  # still an OSError for the window's handler, with a plain message

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..atomic import atomic_write_text
 from ..model.decisions import Decision
+from ..text import jsontext
 from .common import build_report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,7 +102,7 @@ def to_json(results: Sequence["ReviewResult"], decisions_by_file: Mapping | None
 
 def dumps(data: dict) -> str:
     """The report object as text: UTF-8 Chinese as is, indented, ending in a newline."""
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return jsontext.dumps(data) + "\n"
 
 
 def write_json(result: "ReviewResult", path: Path, decisions: Mapping[str, Decision] | None = None,
