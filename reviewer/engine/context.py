@@ -17,7 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 class ClauseClassifier(Protocol):
-    def classify(self, document: "Document") -> dict[int, frozenset[str]]: ...
+    def classify(self, document: "Document",
+                 occurrences: Occurrences | None = None) -> dict[int, frozenset[str]]: ...
 
 
 class Rules(Protocol):
@@ -133,7 +134,7 @@ class ReviewContext:
     @cached_property
     def clause_types(self) -> dict[int, frozenset[str]]:
         """Clause index → the clause types it belongs to (see ``clause_types`` in the rule files)."""
-        return self.ruleset.clause_types.classify(self.document)
+        return self.ruleset.clause_types.classify(self.document, self.occurrences)
 
     def clauses_of_type(self, *types: str) -> list["Clause"]:
         wanted = set(types)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from ..errors import RuleFileError
 from ..model.findings import CATEGORIES, Severity
 from ..i18n import tr
+from ..text.occurrences import Occurrences
 from . import regexcheck
 from .regexcheck import required_literals
 from .rulefile import (EXAMPLE_KEYS, OVERRIDABLE, RULE_KEYS, FileChecker, ParsedFile, RawRule,
@@ -128,10 +130,16 @@ class ClauseTypes:
                                             if heading and rx is not None and rx.search(heading)}
         return self._heading_cache[heading]
 
-    def classify(self, document: "Document") -> dict[int, frozenset[str]]:
-        """Clause index → types: from its own heading, its ancestors' headings, or its body words."""
+    def classify(self, document: "Document",
+                 occurrences: Occurrences | None = None) -> dict[int, frozenset[str]]:
+        """Clause index → types: from its own heading, its ancestors' headings, or its body words.
+
+        ``occurrences`` (the review's, when it has one) tells where each type's required words
+        are: a body holding none of them is not searched with the type's regex."""
         text = document.text
         tree = document.clauses
+        occurrences = occurrences or Occurrences(text)
+        words = {t: _spans_of(literals, occurrences) for t, literals in self._body_literals.items()}
         heading_types: dict[int, set[str]] = {}
         out: dict[int, frozenset[str]] = {}
         for node in tree:
@@ -142,9 +150,15 @@ class ClauseTypes:
             inherited = set().union(*(heading_types.get(a.index, set()) for a in tree.ancestors(node)))
             body = set()
             if not own:
-                segment = text[node.body_start:node.end]
-                body = {t for t, rx in self._body.items()
-                        if rx is not None and self._may_match(t, segment) and rx.search(segment)}
+                start, end = node.body_start, node.end
+                segment = None
+                for t, rx in self._body.items():
+                    if rx is None or not _holds_one(words[t], start, end):
+                        continue
+                    if segment is None:
+                        segment = text[start:end]
+                    if rx.search(segment):
+                        body.add(t)
             types = own | inherited | body
             if node.kind == "signature":
                 types.add("signature")
@@ -152,9 +166,25 @@ class ClauseTypes:
         return out
 
 
-    def _may_match(self, ctype: str, segment: str) -> bool:
-        literals = self._body_literals[ctype]
-        return literals is None or any(lit in segment for lit in literals)
+def _spans_of(literals: list[str] | None, occurrences: Occurrences) -> tuple[list[int], list[int]] | None:
+    """Starts and ends of every occurrence of any of ``literals``, by start; None: no words to need."""
+    if literals is None:
+        return None
+    spans = sorted((at, at + len(word)) for word in set(literals) for at in occurrences.of(word))
+    return [s for s, _ in spans], [e for _, e in spans]
+
+
+def _holds_one(spans: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
+    """Whether one of the occurrences in ``spans`` lies wholly inside ``[start, end)``."""
+    if spans is None:
+        return True
+    starts, ends = spans
+    k = bisect_left(starts, start)
+    while k < len(starts) and starts[k] < end:
+        if ends[k] <= end:
+            return True
+        k += 1
+    return False
 
 
 def _union(patterns: list[str]) -> re.Pattern | None:
