@@ -7,7 +7,6 @@ import hashlib
 import marshal
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ def atomic_write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -
     ``durable=False`` skips the flush to disk, for caches whose readers check a digest anyway: a
     power cut may then leave a damaged file, which they ignore, but never half of one in its place.
     """
+    import tempfile  # here, not at the top: a run that writes nothing does not pay its ~5 ms import
+
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from reviewer.engine.yamlpos import FAST_LOADER, YamlProblem, load_located
+from reviewer.engine.yamlpos import YamlProblem, fast_loader, load_located
 
 ROOT = Path(__file__).resolve().parent.parent
 RULE_FILES = sorted((ROOT / "rules").glob("*.yaml")) + sorted((ROOT / "rules" / "fixtures").glob("*.yaml"))
 
-needs_libyaml = pytest.mark.skipif(FAST_LOADER is None, reason="PyYAML built without libyaml")
+needs_libyaml = pytest.mark.skipif(fast_loader() is None, reason="PyYAML built without libyaml")
 
 
 def _read(text: str, fast: bool):
@@ -25,7 +25,7 @@ def _read(text: str, fast: bool):
 
 def test_libyaml_is_there():
     # The wheels on PyPI carry libyaml; without it rule files still load, only slower.
-    assert FAST_LOADER is not None or not yaml.__with_libyaml__
+    assert fast_loader() is not None or not yaml.__with_libyaml__
 
 
 @needs_libyaml

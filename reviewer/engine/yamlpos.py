@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from ..i18n import tr
+
+if TYPE_CHECKING:  # pragma: no cover
+    import yaml
+
+# PyYAML is imported where a file is parsed: a run whose rule pack comes from its cache
+# (reviewer.engine.packcache) parses no YAML, and the import alone takes ~10 ms.
 
 #: Nodes a file may expand to; an alias bomb ("billion laughs") blows far past this and is refused.
 MAX_NODES = 200_000
@@ -51,9 +55,13 @@ class Located:
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
-#: libyaml's parser, when PyYAML was built with it: the same nodes, tags and marks as PyYAML's own
-#: pure-Python parser, about ten times faster (tests/test_yamlpos.py holds them equal on every rule file).
-FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+def fast_loader() -> type | None:
+    """libyaml's parser, when PyYAML was built with it: the same nodes, tags and marks as PyYAML's own
+    pure-Python parser, about ten times faster (tests/test_yamlpos.py holds them equal on every rule file)."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", None)
 
 
 def compose(text: str, fast: bool = True) -> yaml.Node | None:
@@ -63,9 +71,12 @@ def compose(text: str, fast: bool = True) -> yaml.Node | None:
     refuses and libyaml might not, is composed again by PyYAML's own parser, so that a mistake
     is refused and reported exactly as it always was: same words, same line and column.
     """
-    if fast and FAST_LOADER is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
+    import yaml
+
+    loader = fast_loader() if fast else None
+    if loader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
         try:
-            return yaml.compose(text, Loader=FAST_LOADER)
+            return yaml.compose(text, Loader=loader)
         except Exception:  # whatever went wrong, the pure-Python parser says it in its own words
             pass
     return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -76,6 +87,8 @@ def load_located(text: str, fast: bool = True) -> Located:
 
     ``fast=False`` uses PyYAML's pure-Python parser alone (the tests compare the two).
     """
+    import yaml
+
     try:
         root = compose(text, fast)
     except yaml.MarkedYAMLError as exc:
