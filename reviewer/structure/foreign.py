@@ -9,9 +9,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-import yaml
-
 from ..model.document import ForeignSpan
+from ..text import datacache
 from ..text.alternation import any_of
 from ..text.textnorm import WIDTH_FOLD
 
@@ -86,8 +85,7 @@ class _Vocabulary:
 def vocabulary() -> _Vocabulary:
     """The patterns of ``reviewer/data/foreign.yaml``, compiled once per process."""
     text = resources.files("reviewer.data").joinpath("foreign.yaml").read_text("utf-8")
-    # libyaml when PyYAML has it: the pure-Python loader took ~25 ms of every run for this file.
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = datacache.parsed("foreign", text, _parse_yaml)
     chrome, ads, spam = data["chrome"], data["advertising"], data["spam"]
     brands = any_of(spam["brands"])
     spam_patterns = [f"(?:{brands}){spam['brand_suffix']}", *spam["phrases"]]
@@ -104,6 +102,13 @@ def vocabulary() -> _Vocabulary:
         hint=_compile([*chrome["strong"], *chrome["weak"], *ads["strong"], *ads["weak"]]),
         replaces={word: tuple(cues) for word, cues in data["replaces"].items()},
     )
+
+
+def _parse_yaml(text: str) -> dict:
+    import yaml  # only when the parsed file is not in the cache: the import alone takes ~10 ms
+
+    # libyaml when PyYAML has it: the pure-Python loader took ~25 ms of every run for this file.
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @dataclass(slots=True)
