@@ -171,3 +171,16 @@ def test_occurrences_answer_as_str_find_does():
             assert occ.next_start(lit, start) == text.find(lit, start)
             for end in range(start, len(text) + 1):
                 assert occ.within(lit, start, end) == (text.find(lit, start, end) >= 0), (lit, start, end)
+
+
+def test_occurrences_of_any_of_several_words_answer_as_str_find_does():
+    from reviewer.text.occurrences import Occurrences
+
+    text = "乙方乙方乙方，甲方向乙方付款；乙方"
+    occ = Occurrences(text)
+    for words in (["乙方乙方", "付款"], ["方", "甲方向乙方"], ["违约"], ["款；乙方", "乙方，甲"], []):
+        either = occ.any_of(words)
+        for start in range(len(text) + 1):
+            for end in range(start, len(text) + 1):
+                assert either.within(start, end) == any(text.find(w, start, end) >= 0 for w in words), \
+                    (words, start, end)

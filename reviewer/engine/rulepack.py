@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
@@ -139,7 +138,8 @@ class ClauseTypes:
         text = document.text
         tree = document.clauses
         occurrences = occurrences or Occurrences(text)
-        words = {t: _spans_of(literals, occurrences) for t, literals in self._body_literals.items()}
+        words = {t: None if literals is None else occurrences.any_of(literals)
+                 for t, literals in self._body_literals.items()}
         heading_types: dict[int, set[str]] = {}
         out: dict[int, frozenset[str]] = {}
         for node in tree:
@@ -153,7 +153,7 @@ class ClauseTypes:
                 start, end = node.body_start, node.end
                 segment = None
                 for t, rx in self._body.items():
-                    if rx is None or not _holds_one(words[t], start, end):
+                    if rx is None or words[t] is not None and not words[t].within(start, end):
                         continue
                     if segment is None:
                         segment = text[start:end]
@@ -164,27 +164,6 @@ class ClauseTypes:
                 types.add("signature")
             out[node.index] = frozenset(types)
         return out
-
-
-def _spans_of(literals: list[str] | None, occurrences: Occurrences) -> tuple[list[int], list[int]] | None:
-    """Starts and ends of every occurrence of any of ``literals``, by start; None: no words to need."""
-    if literals is None:
-        return None
-    spans = sorted((at, at + len(word)) for word in set(literals) for at in occurrences.of(word))
-    return [s for s, _ in spans], [e for _, e in spans]
-
-
-def _holds_one(spans: tuple[list[int], list[int]] | None, start: int, end: int) -> bool:
-    """Whether one of the occurrences in ``spans`` lies wholly inside ``[start, end)``."""
-    if spans is None:
-        return True
-    starts, ends = spans
-    k = bisect_left(starts, start)
-    while k < len(starts) and starts[k] < end:
-        if ends[k] <= end:
-            return True
-        k += 1
-    return False
 
 
 def _union(patterns: list[str]) -> re.Pattern | None:

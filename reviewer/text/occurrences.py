@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Iterable
 
 
 class Occurrences:
@@ -59,3 +60,26 @@ class Occurrences:
         The first one starting at or after ``start`` is the one that can end soonest."""
         at = self.next_start(literal, start)
         return at >= 0 and at + len(literal) <= end
+
+    def any_of(self, literals: Iterable[str]) -> "AnyOf":
+        """Where any of ``literals`` occurs, to ask of many spans whether one of them is inside."""
+        return AnyOf(sorted((at, at + len(word)) for word in set(literals) for at in self.of(word)))
+
+
+class AnyOf:
+    """The occurrences of several literals, merged by start (see :meth:`Occurrences.any_of`)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self._starts = [s for s, _ in spans]
+        self._ends = [e for _, e in spans]
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether one of the literals occurs wholly inside ``[start, end)``: any(text.find(w, start,
+        end) >= 0 for w in literals). Only occurrences that straddle ``end`` are passed over."""
+        starts, ends = self._starts, self._ends
+        k = bisect_left(starts, start)
+        while k < len(starts) and starts[k] < end:
+            if ends[k] <= end:
+                return True
+            k += 1
+        return False
