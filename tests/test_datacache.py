@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -86,7 +87,7 @@ def test_the_foreign_text_vocabulary_is_kept_and_a_warm_run_imports_no_yaml(cach
              "try:\n    runpy.run_module('ui.launch', run_name='__main__')\n"
              "except SystemExit:\n    pass\n"
              "print('YAML' if 'yaml' in sys.modules else 'NO-YAML', file=sys.stderr)\n")
-    env = {**__import__("os").environ, CACHE_ENV: str(cache)}
+    env = {**os.environ, CACHE_ENV: str(cache)}
     runs = [subprocess.run([sys.executable, "-c", probe, str(contract)], env=env, capture_output=True, text=True)
             for _ in range(2)]
     assert runs[0].stdout == runs[1].stdout and '"findings"' in runs[1].stdout
