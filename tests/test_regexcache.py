@@ -127,7 +127,7 @@ def test_the_file_keeps_the_most_recently_used_patterns(tmp_path, monkeypatch):
     for i in range(20):
         old.compile(f"旧{i}[甲乙丙]+", 0)
     old.save()
-    monkeypatch.setattr(regexcache, "MAX_BYTES", 5 * len(_entry_code(path, "旧0[甲乙丙]+")))
+    monkeypatch.setattr(RegexCache, "max_bytes", 5 * len(_entry_code(path, "旧0[甲乙丙]+")))
     new = RegexCache(path)
     new.compile("旧7[甲乙丙]+", 0)   # used again: kept first
     new.compile("新[丁戊]+", 0)      # compiled now: kept

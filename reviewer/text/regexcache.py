@@ -24,7 +24,6 @@ the patterns used most recently, up to :data:`MAX_BYTES`.
 
 from __future__ import annotations
 
-import atexit
 import sys
 from array import array
 from pathlib import Path
@@ -33,7 +32,7 @@ import _sre
 import re
 from re import _compiler, _parser
 
-from ..atomic import read_sealed, write_sealed
+from .keptcache import KeptCache, ProcessWide, default_path
 
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
@@ -48,37 +47,29 @@ def python_key() -> tuple:
     return (FORMAT, sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE)
 
 
-class RegexCache:
+class RegexCache(KeptCache):
     """Compiled pattern code by ``(pattern, flags)``, read from and written to one file."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._entries: dict[tuple, tuple] = _read(self.path)
-        self._used: dict[tuple, None] = {}  # in order of first use this run
-        self._new = 0
+    magic = MAGIC
+    max_bytes = MAX_BYTES
 
-    def __len__(self) -> int:
-        return len(self._entries)
+    python_key = staticmethod(python_key)
 
-    @property
-    def compiled(self) -> int:
-        """Patterns this run compiled from scratch (not found in the file)."""
-        return self._new
+    @staticmethod
+    def _size(key: tuple, entry: tuple) -> int:
+        return len(entry[1])
 
     def compile(self, pattern, flags: int = 0):
         """What ``re._compiler.compile`` returns, from the kept code when there is some."""
         if not isinstance(pattern, str) or flags & _SPECIAL:
             return _compiler_compile(pattern, flags)
         key = (pattern, int(flags))
-        entry = self._entries.get(key)
+        entry = self._get(key)
         if entry is not None:
             try:
-                compiled = _from_entry(pattern, entry)
+                return _from_entry(pattern, entry)
             except Exception:  # a shape or code the engine refuses: never trusted, compile it anew
-                del self._entries[key]
-            else:
-                self._used[key] = None
-                return compiled
+                self._drop(key)
         flags = int(flags)
         parsed = _parser.parse(pattern, flags)  # a bad pattern raises re.error here, as re.compile does
         try:
@@ -92,37 +83,8 @@ class RegexCache:
             compiled = _from_entry(pattern, entry)
         except Exception:  # a Python whose re internals differ from 3.11-3.13's: compile as ever, keep nothing
             return _compiler_compile(pattern, flags)
-        self._entries[key] = entry
-        self._used[key] = None
-        self._new += 1
+        self._add(key, entry)
         return compiled
-
-    def save(self) -> Path | None:
-        """Write the entries (this run's first) when this run compiled any; best effort."""
-        if not self._new:
-            return None
-        kept, size = {}, 0
-        for key in [*self._used, *self._entries]:
-            entry = self._entries.get(key)
-            if entry is None or key in kept:
-                continue
-            size += len(entry[1])
-            if size > MAX_BYTES:
-                break
-            kept[key] = entry
-        try:
-            written = write_sealed(self.path, MAGIC, (python_key(), kept))
-        except (OSError, ValueError, TypeError):  # read-only folder, full disk
-            return None
-        self._new = 0
-        return written
-
-    def save_at_exit(self) -> None:
-        """:meth:`save`, where nothing may go wrong: a cache not written is only a slower next run."""
-        try:
-            self.save()
-        except Exception:  # noqa: BLE001 - e.g. a worker thread still compiling while the program ends
-            pass
 
 
 def _from_entry(pattern: str, entry: tuple):
@@ -132,16 +94,8 @@ def _from_entry(pattern: str, entry: tuple):
     return _sre.compile(pattern, flags, words.tolist(), groups, groupindex, indexgroup)
 
 
-def _read(path: Path) -> dict:
-    """The entries of a file written by this Python, or none (missing, damaged, another Python)."""
-    stored = read_sealed(path, MAGIC)
-    if not isinstance(stored, tuple) or len(stored) != 2 or stored[0] != python_key():
-        return {}
-    return stored[1] if isinstance(stored[1], dict) else {}
-
-
 _compiler_compile = _compiler.compile
-_installed: RegexCache | None = None
+_process = ProcessWide()
 
 
 def usable() -> bool:
@@ -153,28 +107,19 @@ def usable() -> bool:
 def install(path: Path | None = None) -> RegexCache | None:
     """Serve every pattern this process compiles from the cache file (the user cache folder's by
     default), and write it at exit. Returns the cache, or None where ``re`` is not as expected."""
-    global _installed
-    if _installed is not None:
-        return _installed
-    if not usable():
+    if _process.cache is None and not usable():
         return None
-    if path is None:
-        from ..userdirs import cache_dir
+    return _process.install(lambda: RegexCache(path or default_path("regexes")), _hook)
 
-        path = cache_dir() / f"regexes-{sys.implementation.cache_tag}.bin"  # one per Python: none of theirs is ours
-    cache = RegexCache(path)
+
+def _hook(cache: RegexCache) -> None:
     _compiler.compile = cache.compile
-    atexit.register(cache.save_at_exit)
-    _installed = cache
-    return cache
 
 
 def uninstall() -> None:
     """Give ``re`` its own compiler back (the file is written now, not at exit)."""
-    global _installed
-    cache, _installed = _installed, None
-    if cache is None:
-        return
+    _process.uninstall(_unhook)
+
+
+def _unhook() -> None:
     _compiler.compile = _compiler_compile
-    atexit.unregister(cache.save_at_exit)
-    cache.save()
