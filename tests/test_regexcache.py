@@ -138,6 +138,25 @@ def test_the_file_keeps_the_most_recently_used_patterns(tmp_path, monkeypatch):
     assert {"旧7[甲乙丙]+", "新[丁戊]+"} <= names
 
 
+def test_earlier_runs_patterns_are_carried_over_only_up_to_a_share(tmp_path, monkeypatch):
+    """Patterns of a contract checked long ago (its party names) do not pile up in the file that
+    every run reads: this run's are all kept, earlier runs' only up to ``carry_bytes``."""
+    path = tmp_path / "regexes.bin"
+    old = RegexCache(path)
+    for i in range(10):
+        old.compile(f"旧{i}[甲乙丙]+", 0)
+    old.save()
+    monkeypatch.setattr(RegexCache, "carry_bytes", 3 * len(_entry_code(path, "旧0[甲乙丙]+")))
+    new = RegexCache(path)
+    for i in range(4):
+        new.compile(f"新{i}[丁戊]+", 0)
+    new.compile("旧7[甲乙丙]+", 0)
+    new.save()
+    names = {p for p, _f in RegexCache(path)._entries}
+    assert names == {"新0[丁戊]+", "新1[丁戊]+", "新2[丁戊]+", "新3[丁戊]+", "旧7[甲乙丙]+",
+                     "旧0[甲乙丙]+", "旧1[甲乙丙]+", "旧2[甲乙丙]+"}
+
+
 def _entry_code(path: Path, pattern: str) -> bytes:
     _key, entries = unseal(path.read_bytes(), MAGIC)
     return entries[(pattern, 0)][1]

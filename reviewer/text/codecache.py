@@ -54,7 +54,7 @@ class CodeCache(KeptCache):
     """Code objects by ``(source, compiler flags)``, read from and written to one file."""
 
     magic = MAGIC
-    max_bytes = MAX_CHARS
+    max_bytes = carry_bytes = MAX_CHARS
 
     python_key = staticmethod(python_key)
 

@@ -3,7 +3,7 @@
 A subclass says what an entry is (:meth:`KeptCache._size`), which Python its entries belong to
 (:meth:`KeptCache.python_key`) and how an entry is made and checked; this class reads the file,
 remembers which entries the run used, and writes the file back at exit when the run made any new
-one, keeping the most recently used first up to :attr:`KeptCache.max_bytes`.
+one: the entries this run used, then a bounded share of earlier runs' (:attr:`KeptCache.carry_bytes`).
 
 Trust: the file is read only when its magic line and the SHA-256 of its payload match
 (:func:`reviewer.atomic.read_sealed`), and its entries only when the same Python wrote them.
@@ -35,6 +35,8 @@ class KeptCache:
     magic: ClassVar[bytes]
     #: The entries kept, at most, by :meth:`_size`.
     max_bytes: ClassVar[int]
+    #: Of those, the ones this run did not use, at most.
+    carry_bytes: ClassVar[int]
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -79,16 +81,24 @@ class KeptCache:
         self._new += 1
 
     def save(self) -> Path | None:
-        """Write the entries (this run's first) when this run made any; best effort."""
+        """Write the entries when this run made any: this run's first, then earlier runs' up to
+        :attr:`carry_bytes` (every run would read what a long-gone contract needed); best effort."""
         if not self._new:
             return None
-        kept, size = {}, 0
-        for key in [*self._used, *self._entries]:
+        kept, size, carried = {}, 0, 0
+        for key in self._used:
             entry = self._entries.get(key)
             if entry is None or key in kept:
                 continue
             size += self._size(key, entry)
             if size > self.max_bytes:
+                break
+            kept[key] = entry
+        for key, entry in self._entries.items():
+            if key in kept:
+                continue
+            carried += self._size(key, entry)
+            if size + carried > self.max_bytes or carried > self.carry_bytes:
                 break
             kept[key] = entry
         try:

@@ -19,7 +19,7 @@ checks every code it is given and refuses an invalid one (``RuntimeError``), and
 fails for any reason is dropped and compiled as usual. A pattern's code depends only on the
 pattern, its flags and the Python that compiled it, so no entry can go stale otherwise. Writing
 is atomic and best effort, at exit and only when this run compiled something new; the file keeps
-the patterns used most recently, up to :data:`MAX_BYTES`.
+the patterns this run used, up to :data:`MAX_BYTES`, and earlier runs' up to :data:`CARRY_BYTES`.
 """
 
 from __future__ import annotations
@@ -37,8 +37,12 @@ from .keptcache import KeptCache, ProcessWide, default_path
 #: Bumped when the layout of an entry changes.
 FORMAT = 1
 MAGIC = b"contract-reviewer regexes %d\n" % FORMAT
-#: The code words of all entries kept, at most (a run on one contract uses ~0.6 MB).
+#: The code words of all entries kept, at most. A warm check uses ~0.4 MB, the first run, which
+#: also validates the rule files, ~1.2 MB.
 MAX_BYTES = 4 << 20
+#: Of those, the ones of earlier runs, at most: patterns with another contract's party names are
+#: of no use to the next one, and every warm run reads the whole file (~2.5 ms a megabyte).
+CARRY_BYTES = 1 << 20
 _SPECIAL = re.DEBUG | getattr(re, "TEMPLATE", 0)  # compiled as ever, never kept
 
 
@@ -52,6 +56,7 @@ class RegexCache(KeptCache):
 
     magic = MAGIC
     max_bytes = MAX_BYTES
+    carry_bytes = CARRY_BYTES
 
     python_key = staticmethod(python_key)
 
