@@ -214,3 +214,28 @@ def test_output_into_a_pipe_whose_reader_has_gone_ends_quietly(tmp_path):
     lister.stderr.close()
     assert lister.wait(timeout=120) in (0, 141) and err == ""
     assert len(head.stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("columns", [None, "120", "not a number", "0"])
+def test_help_is_as_wide_as_shutil_says(monkeypatch, columns):
+    """The help formatter asks for the terminal's width without shutil, and gets what shutil says."""
+    import shutil
+
+    from reviewer.commands.cli import _terminal_columns
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert _terminal_columns() == shutil.get_terminal_size().columns
+
+
+def test_help_wraps_at_the_terminal_width(capsys, monkeypatch):
+    shown = {}
+    for columns in ("50", "150"):
+        monkeypatch.setenv("COLUMNS", columns)
+        with pytest.raises(SystemExit):
+            main(["check", "--help"])
+        shown[columns] = capsys.readouterr().out.splitlines()
+    assert len(shown["50"]) > len(shown["150"])
+    assert max(map(len, shown["150"])) > 50

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PIL import Image
 from reportlab.lib import pdfencrypt
 from reportlab.lib.utils import ImageReader
@@ -316,3 +318,13 @@ def test_truncated_pdf(tmp_path):
     with pytest.raises(LoadError) as caught:
         load(path)
     assert "损坏" in caught.value.message and "cut.pdf" in str(caught.value)
+
+
+@given(st.lists(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False), min_size=1, max_size=40))
+def test_layout_median_is_statistics_median(values):
+    import statistics
+
+    from reviewer.loaders.pdf_layout import median
+
+    assert median(values) == statistics.median(values)
+    assert median(iter(values)) == statistics.median(values)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
-
+from typing import TYPE_CHECKING
 
 from ..errors import LoadError
 from ..i18n import tr
+
+if TYPE_CHECKING:  # zipfile (and the shutil it imports) only for the Word files that need it
+    import zipfile
 
 MAX_PART_BYTES = 64 * 1024 * 1024  # one XML part of a .docx, expanded
 MAX_ZIP_ENTRIES = 10_000  # parts in a .docx; Word writes a few dozen

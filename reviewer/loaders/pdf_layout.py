@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from statistics import median
+from typing import Iterable
 
 from .raw import Paragraph
 
@@ -29,6 +29,15 @@ class Line:
     @property
     def size(self) -> float:
         return max(1.0, self.bottom - self.top)
+
+
+def median(values: Iterable[float]) -> float:
+    """``statistics.median``, without importing statistics (and fractions, random …) for it."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if not n:
+        raise ValueError("no median for empty data")
+    return ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
 
 
 def is_cjk(ch: str) -> bool:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
-import zipfile
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import LoadError
 from ..i18n import tr
 from .package import MAX_ZIP_ENTRIES, crafted_package_error, megabytes, read_part, zip_entry_count
+
+if TYPE_CHECKING:
+    import zipfile
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 SUPPORTED_SUFFIXES = (".docx", ".pdf", *TEXT_SUFFIXES)
@@ -215,6 +218,8 @@ def _is_blank(head: bytes) -> bool:
 
 
 def _sniff_zip(path: Path) -> str:
+    import zipfile  # here: a PDF or text contract never needs it (nor the shutil it imports)
+
     try:
         # Checked before zipfile reads the whole central directory into memory.
         entries = zip_entry_count(path)

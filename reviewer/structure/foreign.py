@@ -6,9 +6,10 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import data as data_package
 from ..model.document import ForeignSpan
 from ..text import datacache
 from ..text.alternation import any_of
@@ -84,7 +85,9 @@ class _Vocabulary:
 @lru_cache(maxsize=1)
 def vocabulary() -> _Vocabulary:
     """The patterns of ``reviewer/data/foreign.yaml``, compiled once per process."""
-    text = resources.files("reviewer.data").joinpath("foreign.yaml").read_text("utf-8")
+    # The package's own folder (pip installs it as files): importlib.resources would import
+    # zipfile and shutil, ~3 ms of every run, to say the same.
+    text = (Path(data_package.__path__[0]) / "foreign.yaml").read_text("utf-8")
     data = datacache.parsed("foreign", text, _parse_yaml)
     chrome, ads, spam = data["chrome"], data["advertising"], data["spam"]
     brands = any_of(spam["brands"])
