@@ -244,7 +244,7 @@ def _lines(textpage, text: str, size: tuple[float, float], rotation: int, page: 
                 elif ch < " " and ch != "\t":
                     continue  # control characters and glyphs PDFium could not name (U+0000)
                 chars.append(ch)
-        if rotation == 0:  # box() without its general turn: a tenth of the time of reading a page
+        if rotation == 0:  # upright pages, nearly all: box() without its turn, 8 ms of 100 pages
             char_box(textpage, first, rect_ref)
             a, b, y1, y2 = rect.left, rect.right, height - rect.top, height - rect.bottom
             left, top, bottom = (b if b < a else a), (y2 if y2 < y1 else y1), (y2 if y2 > y1 else y1)

@@ -86,15 +86,16 @@ class KeptCache:
         if not self._new:
             return None
         kept, size, carried = {}, 0, 0
-        for key in self._used:
-            entry = self._entries.get(key)
-            if entry is None or key in kept:
+        entries = dict(self._entries)  # a snapshot: a worker thread may still be adding one
+        for key in list(self._used):
+            entry = entries.get(key)
+            if entry is None:
                 continue
             size += self._size(key, entry)
             if size > self.max_bytes:
                 break
             kept[key] = entry
-        for key, entry in self._entries.items():
+        for key, entry in entries.items():
             if key in kept:
                 continue
             carried += self._size(key, entry)
