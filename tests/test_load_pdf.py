@@ -328,3 +328,59 @@ def test_layout_median_is_statistics_median(values):
 
     assert median(values) == statistics.median(values)
     assert median(iter(values)) == statistics.median(values)
+
+
+_TURN_LINES = [
+    (100, "第一条 服务内容", 72.0),
+    (130, "乙方应按本合同约定向甲方提供系统升级服务，", 72.0),
+    (150, "并负责维护与技术支持。", 72.0),
+    (180, "甲方（盖章）：", 72.0),
+    (180, "乙方（盖章）：", 340.0),
+]
+
+
+def _turned_pdf(path: Path, rotation: int) -> Path:
+    """The lines of _TURN_LINES on an A4 page that shows upright, stored with /Rotate ``rotation``:
+    the page box and the drawing are turned the other way, as a landscape scan or a page turned in
+    an editor is kept."""
+    # reportlab's page size is the page as shown; its own box is the other way round when turned.
+    pdf = canvas.Canvas(str(path), pagesize=(W, H))
+    pdf.setPageRotation(rotation)
+    user_w, user_h = (H, W) if rotation in (90, 270) else (W, H)
+    for y, text, x in _TURN_LINES:
+        # Where the shown point (x, y from the top) lies in the page's own space, and which way the
+        # text runs there (see loaders.pdf._orient, which maps the other way).
+        origin, angle = {0: ((x, user_h - y), 0), 90: ((y, x), 90), 180: ((user_w - x, y), 180),
+                         270: ((user_w - y, user_h - x), 270)}[rotation]
+        pdf.saveState()
+        pdf.translate(*origin)
+        pdf.rotate(angle)
+        obj = pdf.beginText(0, 0)
+        obj.setFont(FONT, SIZE)
+        obj.textOut(text)
+        pdf.drawText(obj)
+        pdf.restoreState()
+    pdf.showPage()
+    pdf.save()
+    return path
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_page_turned_by_rotate_reads_as_the_upright_one(tmp_path, rotation):
+    """A page kept turned (/Rotate) and shown upright reads as the same page kept upright: the same
+    lines, boxes in the orientation it is read in, and the page's size as shown."""
+    from reviewer.loaders.pdf import _read_page
+
+    upright, turned = _turned_pdf(tmp_path / "upright.pdf", 0), _turned_pdf(tmp_path / "turned.pdf", rotation)
+    assert load(turned).text == load(upright).text
+    lines = {}
+    for name, path in (("upright", upright), ("turned", turned)):
+        document = pdfium.PdfDocument(str(path))
+        lines[name] = _read_page(document, 0)[0]
+        document.close()
+    assert [line.text for line in lines["upright"]] == ["第一条 服务内容", "乙方应按本合同约定向甲方提供系统升级服务，",
+                                                         "并负责维护与技术支持。", "甲方（盖章）： 乙方（盖章）："]
+    assert [line.text for line in lines["turned"]] == [line.text for line in lines["upright"]]
+    for a, b in zip(lines["turned"], lines["upright"]):
+        assert (a.left, a.right, a.top, a.bottom) == pytest.approx((b.left, b.right, b.top, b.bottom), abs=0.5)
+        assert (a.page_width, a.page_height) == (b.page_width, b.page_height) == (W, H)

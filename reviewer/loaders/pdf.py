@@ -201,8 +201,10 @@ def _lines(textpage, text: str, size: tuple[float, float], rotation: int, page: 
     """Split PDFium's text at its line breaks; one loose box per line end, a few per gap."""
     import pypdfium2.raw as raw
 
-    width, height = size
-    shown = (width, height) if rotation in (0, 180) else (height, width)
+    # PDFium gives the page's size as shown (turned by /Rotate); the character boxes come in the
+    # page's own, unturned space, which _orient turns with the unturned size.
+    shown = size
+    width, height = size if rotation in (0, 180) else (size[1], size[0])
     rect = raw.FS_RECTF()
     rect_ref = ctypes.byref(rect)
 
